@@ -21,16 +21,33 @@ export interface DistrictInfo {
   kind: DistrictKind;
 }
 
+/** West, south, east, north in WGS-84 degrees. */
+export type BoundsLonLat = readonly [number, number, number, number];
+
 export interface CityInfo {
   id: RegionId;
   code: string;
   nameZh: string;
   nameEn: string;
+  /** The city's extent, for framing the map when the region is chosen. */
+  boundsLonLat: BoundsLonLat;
 }
 
 export const CITIES: readonly CityInfo[] = [
-  { id: 'huzhou', code: '330500', nameZh: '湖州市', nameEn: 'Huzhou' },
-  { id: 'shaoxing', code: '330600', nameZh: '绍兴市', nameEn: 'Shaoxing' },
+  {
+    id: 'huzhou',
+    code: '330500',
+    nameZh: '湖州市',
+    nameEn: 'Huzhou',
+    boundsLonLat: [119.23, 30.37, 120.5, 31.19],
+  },
+  {
+    id: 'shaoxing',
+    code: '330600',
+    nameZh: '绍兴市',
+    nameEn: 'Shaoxing',
+    boundsLonLat: [119.88, 29.22, 121.02, 30.36],
+  },
 ];
 
 export const NANTAIHU_CODE = '330500-NTH';
@@ -146,6 +163,13 @@ export const DISTRICTS: readonly DistrictInfo[] = [
 /** Looks a district up by its code; undefined when the code is unknown. */
 export function districtByCode(code: string): DistrictInfo | undefined {
   return DISTRICTS.find((d) => d.code === code);
+}
+
+/** The city record for a region id. */
+export function cityOfRegion(region: RegionId): CityInfo {
+  const city = CITIES.find((c) => c.id === region);
+  if (!city) throw new Error(`Unknown region ${region}`);
+  return city;
 }
 
 /** Districts of one city, official divisions first, functional zones last. */

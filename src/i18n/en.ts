@@ -1,0 +1,57 @@
+import type { Messages } from './zh-CN.ts';
+
+export const en: Messages = {
+  app: {
+    title: 'MuAtlas',
+    subtitle: 'Industrial land and clusters',
+    skipToMap: 'Skip to map',
+  },
+  region: {
+    label: 'Region',
+    huzhou: 'Huzhou',
+    shaoxing: 'Shaoxing',
+  },
+  language: {
+    switchLabel: 'Switch language',
+    other: '中文',
+  },
+  map: {
+    label: 'Map',
+    loading: 'Loading map…',
+    loadFailed: 'Map data failed to load: {detail}',
+    attribution:
+      'Map data: echarts admin boundaries (GCJ-02 converted) · GeoNames (CC BY 4.0) · Natural Earth',
+    webglMissing: 'This browser cannot show the map (WebGL is required).',
+  },
+  layers: {
+    title: 'Layers',
+    districts: 'District boundaries',
+    functionalZones: 'Functional zones (schematic)',
+    towns: 'Towns',
+    water: 'Water',
+    prefectures: 'Zhejiang prefectures',
+    schematicSuffix: ' (schematic)',
+    schematicNote:
+      'South Taihu New Area has no official boundary; it is shown as a schematic point.',
+  },
+  sources: {
+    open: 'Data sources',
+    title: 'Data sources and licences',
+    close: 'Close',
+    mapData: 'Map data',
+    layer: 'Layer',
+    source: 'Source',
+    licence: 'Licence',
+    vintage: 'Vintage',
+    notes: 'Notes',
+    archive: 'Tile archive',
+    archiveSize: 'Size',
+    noNetwork: 'This app reads only the data shipped with it and sends nothing off this machine.',
+    loadFailed: 'Could not read the data manifest: {detail}',
+  },
+  units: {
+    byte: 'bytes',
+    kilobyte: 'KB',
+    megabyte: 'MB',
+  },
+};

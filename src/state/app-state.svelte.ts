@@ -1,0 +1,96 @@
+import { cityOfRegion, type CityInfo, type RegionId } from '../domain/regions.ts';
+import {
+  DEFAULT_VIEW_STATE,
+  LOCALES,
+  withLayerVisibility,
+  parseViewState,
+  serializeViewState,
+  type CameraView,
+  type LayerGroup,
+  type Locale,
+} from '../domain/view-state.ts';
+import { messagesFor, type Messages } from '../i18n/index.ts';
+import { MapController } from '../map/map-controller.svelte.ts';
+
+const LOCALE_STORAGE_KEY = 'muatlas.locale';
+
+function rememberedLocale(): Locale {
+  try {
+    const stored = localStorage.getItem(LOCALE_STORAGE_KEY);
+    return LOCALES.includes(stored as Locale) ? (stored as Locale) : 'zh-CN';
+  } catch {
+    // Storage can be blocked (privacy settings); the default language still works.
+    return 'zh-CN';
+  }
+}
+
+/**
+ * What the user is looking at: region, language, camera and layers. The page URL mirrors it,
+ * so a view can be bookmarked or shared; the language is also remembered across visits.
+ */
+export class AppState {
+  region = $state<RegionId>('huzhou');
+  locale = $state<Locale>('zh-CN');
+  camera = $state.raw<CameraView | null>(null);
+  visibleLayers = $state.raw<ReadonlySet<LayerGroup>>(DEFAULT_VIEW_STATE.visibleLayers);
+
+  /** The map this state drives. */
+  readonly map = new MapController();
+
+  readonly messages: Messages = $derived(messagesFor(this.locale));
+  readonly city: CityInfo = $derived(cityOfRegion(this.region));
+
+  constructor(search: string) {
+    const view = parseViewState(search, rememberedLocale());
+    this.region = view.region;
+    this.locale = view.locale;
+    this.camera = view.camera;
+    this.visibleLayers = view.visibleLayers;
+  }
+
+  /** Chooses a region; its default framing replaces the current camera. */
+  selectRegion(region: RegionId): void {
+    if (region === this.region) return;
+    this.region = region;
+    this.camera = null;
+  }
+
+  selectLocale(locale: Locale): void {
+    this.locale = locale;
+    try {
+      localStorage.setItem(LOCALE_STORAGE_KEY, locale);
+    } catch {
+      // Not remembered across visits, but the URL still carries it.
+    }
+  }
+
+  toggleLayer(group: LayerGroup, visible: boolean): void {
+    this.visibleLayers = withLayerVisibility(this.visibleLayers, group, visible);
+  }
+
+  /** Keeps the URL and `<html lang>` in step with the state; returns the cleanup. */
+  startSync(): () => void {
+    return $effect.root(() => {
+      $effect(() => {
+        document.documentElement.lang = this.locale;
+        document.title = `${this.messages.app.title} · ${this.messages.region[this.region]}`;
+      });
+      $effect(() => {
+        const search = serializeViewState(
+          {
+            region: this.region,
+            locale: this.locale,
+            camera: this.camera,
+            visibleLayers: this.visibleLayers,
+          },
+          window.location.search,
+        );
+        // The camera only changes on `moveend`, so writing at once stays within browsers'
+        // history rate limits and a quick reload never loses the last change.
+        if (search !== window.location.search) {
+          history.replaceState(history.state, '', `${search}${window.location.hash}`);
+        }
+      });
+    });
+  }
+}
