@@ -1,0 +1,77 @@
+/**
+ * Opens the built app the way a user would, with the recorders the e2e tests read from:
+ * requests and errors, canvas text, and `#map`'s `aria-busy` transitions.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { newIsolatedContext } from './browser.ts';
+import { recordFilledText } from './glyph-hook.ts';
+import { recordRequests, type RequestLog } from './request-guard.ts';
+
+declare global {
+  interface Window {
+    /** Each value `#map`'s aria-busy took, with performance.now() at the change. */
+    __busyLog?: { value: string | null; atMs: number }[];
+  }
+}
+
+/** Page-side recorder of `aria-busy` changes on `#map`; serialised, so self-contained. */
+function installBusyRecorder(): void {
+  const log: { value: string | null; atMs: number }[] = [];
+  window.__busyLog = log;
+  new MutationObserver((records) => {
+    for (const r of records) {
+      const el = r.target as Element;
+      if (el.id === 'map')
+        log.push({ value: el.getAttribute('aria-busy'), atMs: performance.now() });
+    }
+  }).observe(document, { attributes: true, attributeFilter: ['aria-busy'], subtree: true });
+}
+
+export interface AppSession {
+  context: BrowserContext;
+  page: Page;
+  log: RequestLog;
+}
+
+/** A fresh context and page with every recorder installed; nothing is loaded yet. */
+export async function openSession(browser: Browser): Promise<AppSession> {
+  const context = await newIsolatedContext(browser);
+  await recordFilledText(context);
+  await context.addInitScript(installBusyRecorder);
+  const page = await context.newPage();
+  const log = recordRequests(page);
+  return { context, page, log };
+}
+
+/** Waits until MapLibre reports idle through `#map[aria-busy="false"]`. */
+export async function waitForMapIdle(page: Page, timeoutMs = 60_000): Promise<void> {
+  await page.waitForSelector('#map[aria-busy="false"]', { timeout: timeoutMs });
+}
+
+/**
+ * Runs `action` and waits for the map to go busy and then idle again, so a test never reads
+ * the idle state left over from before the action.
+ */
+export async function actAndWaitForMapIdle(
+  page: Page,
+  action: () => Promise<unknown>,
+  timeoutMs = 60_000,
+): Promise<void> {
+  const before = await page.evaluate(() => window.__busyLog?.length ?? 0);
+  await action();
+  await page.waitForFunction(
+    (start) => {
+      const log = window.__busyLog ?? [];
+      const after = log.slice(start);
+      const wentBusy = after.some((e) => e.value === 'true');
+      return wentBusy && after.at(-1)?.value === 'false';
+    },
+    before,
+    { timeout: timeoutMs },
+  );
+}
+
+/** The page URL's query parameters. */
+export function queryOf(page: Page): URLSearchParams {
+  return new URL(page.url()).searchParams;
+}
