@@ -16,7 +16,10 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const distDir = resolve(import.meta.dirname, '../../dist');
+  // E2E_DIST_DIR lets a run test a build made elsewhere without touching the shared dist/.
+  const distDir = resolve(
+    process.env['E2E_DIST_DIR'] ?? resolve(import.meta.dirname, '../../dist'),
+  );
   if (!existsSync(resolve(distDir, 'index.html'))) {
     throw new Error(`No built app at ${distDir}/index.html. Run \`npm run build\` first.`);
   }

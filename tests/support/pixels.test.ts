@@ -4,6 +4,7 @@ import {
   changedShare,
   decodePng,
   dominantColours,
+  hexToRgb,
   shareNear,
   type Rgb,
   type RgbaImage,
@@ -62,5 +63,13 @@ describe('pixel statistics', () => {
     expect(changedShare(before, before)).toBe(0);
     expect(changedShare(before, after)).toBeCloseTo(0.4, 10);
     expect(() => changedShare(before, twoTone(5, 10, 2, WATER, LAND))).toThrow(/sizes differ/);
+  });
+});
+
+describe('hexToRgb', () => {
+  it('reads #rrggbb in either case and rejects other forms', () => {
+    expect(hexToRgb('#b5d3E8')).toEqual([181, 211, 232]);
+    expect(() => hexToRgb('#abc')).toThrow();
+    expect(() => hexToRgb('rgb(1,2,3)')).toThrow();
   });
 });

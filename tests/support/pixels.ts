@@ -110,3 +110,10 @@ export function changedShare(a: RgbaImage, b: RgbaImage, tolerance = 16): number
   }
   return total === 0 ? 0 : changed / total;
 }
+
+/** Parses `#rrggbb` (as the basemap palette writes colours). */
+export function hexToRgb(hex: string): Rgb {
+  const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!match) throw new Error(`not a #rrggbb colour: ${hex}`);
+  return [parseInt(match[1]!, 16), parseInt(match[2]!, 16), parseInt(match[3]!, 16)];
+}

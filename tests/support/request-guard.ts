@@ -3,6 +3,7 @@
  * is local-first: every request stays on this machine, none fails, the console stays clean.
  */
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** Hosts that count as this machine. */
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -66,4 +67,14 @@ export function recordRequests(page: Page): RequestLog {
 /** Requests that went, or tried to go, somewhere other than this machine. */
 export function foreignRequests(log: RequestLog): string[] {
   return log.requests.filter((url) => !isLocalUrl(url));
+}
+
+/**
+ * Fails the calling test unless the page stayed on this machine, every request succeeded and
+ * nothing was logged as an error.
+ */
+export function expectCleanRun(log: RequestLog): void {
+  expect(foreignRequests(log), 'requests to other hosts').toEqual([]);
+  expect(log.failures, 'failed requests').toEqual([]);
+  expect(log.errors, 'console and page errors').toEqual([]);
 }
