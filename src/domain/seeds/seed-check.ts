@@ -168,10 +168,11 @@ export function checkSeeds(input: SeedCheckInput): SeedCheckResult {
   const industries = tables.get('shaoxing-industries.csv');
   if (industries) findings.push(...reconcileShaoxingIndustries(industries));
   findings.push(
-    ...reconcileCounts(
-      tables.get('huzhou-key-enterprises.csv'),
-      tables.get('shaoxing-indicators.csv'),
-    ),
+    ...reconcileCounts({
+      enterprises: tables.get('huzhou-key-enterprises.csv'),
+      cityTargets,
+      shaoxingIndicators: tables.get('shaoxing-indicators.csv'),
+    }),
   );
   issues.push(...failedFindings(findings));
   return { tables, issues, findings };

@@ -60,7 +60,11 @@ export function parseSeedCsv(
     const row = body.slice(0, bareLf).split('\n').length;
     issues.push({ file, row, message: 'line ends with LF; seed files use CRLF line endings' });
   }
-  const parsed = Papa.parse<string[]>(body, { skipEmptyLines: 'greedy' });
+  // Parse with one kind of line end, so a file with mixed endings still splits into its rows.
+  const parsed = Papa.parse<string[]>(body.replace(/\r\n?/g, '\n'), {
+    newline: '\n',
+    skipEmptyLines: 'greedy',
+  });
   for (const error of parsed.errors) {
     issues.push({ file, row: (error.row ?? 0) + 1, message: `CSV syntax: ${error.message}` });
   }

@@ -182,17 +182,6 @@ export function reconcileCityWithDistrictTargets(
       .filter((r) => r.cells['district_code'] === HUZHOU_CITY_CODE)
       .map((r) => [`${r.cells['indicator_id']}@${r.cells['year']}`, r]),
   );
-  const yearRows = groupBy(cityTargets.rows, (r) => r.cells['year'] ?? '');
-  if (yearRows.has('2023')) {
-    findings.push(
-      countFinding(
-        cityTargets,
-        '2023 city targets count',
-        yearRows.get('2023')?.length ?? 0,
-        SEED_ROW_COUNTS.cityTargets2023,
-      ),
-    );
-  }
   for (const row of cityTargets.rows) {
     const id = row.cells['indicator_id'] ?? '';
     if (id === '') continue;
@@ -275,11 +264,13 @@ export function reconcileShaoxingIndustries(industries: SeedTable): ReconcileFin
 }
 
 /** Row counts the seeds state for tables not covered by a total. */
-export function reconcileCounts(
-  enterprises: SeedTable | undefined,
-  shaoxing: SeedTable | undefined,
-): ReconcileFinding[] {
+export function reconcileCounts(tables: {
+  enterprises?: SeedTable | undefined;
+  cityTargets?: SeedTable | undefined;
+  shaoxingIndicators?: SeedTable | undefined;
+}): ReconcileFinding[] {
   const findings: ReconcileFinding[] = [];
+  const { enterprises, cityTargets, shaoxingIndicators } = tables;
   if (enterprises) {
     findings.push(
       countFinding(
@@ -290,14 +281,25 @@ export function reconcileCounts(
       ),
     );
   }
-  if (shaoxing) {
-    const indicators = new Set(shaoxing.rows.map((r) => r.cells['indicator_id']));
+  if (cityTargets) {
+    const rows2023 = cityTargets.rows.filter((r) => r.cells['year'] === '2023');
+    findings.push(
+      countFinding(
+        cityTargets,
+        '2023 city targets count',
+        rows2023.length,
+        SEED_ROW_COUNTS.cityTargets2023,
+      ),
+    );
+  }
+  if (shaoxingIndicators) {
+    const indicators = new Set(shaoxingIndicators.rows.map((r) => r.cells['indicator_id']));
     findings.push({
       check: 'Shaoxing indicators count',
       status: indicators.size === SEED_ROW_COUNTS.shaoxingIndicators ? 'holds' : 'fails',
       enforced: true,
       detail: `${indicators.size} indicators, the seed lists ${SEED_ROW_COUNTS.shaoxingIndicators}`,
-      file: shaoxing.file,
+      file: shaoxingIndicators.file,
     });
   }
   return findings;
