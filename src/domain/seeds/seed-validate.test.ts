@@ -200,3 +200,52 @@ describe('parseLineSpec', () => {
     expect(parseLineSpec('')).toBeNull();
   });
 });
+
+describe('named places and focus areas', () => {
+  const PLACES = 'named-places.csv';
+  const placeSeeds: SeedTexts = new Map([
+    ['002_test.txt', ['加快建设柯桥纺织印染、诸暨袜业等示范基地']],
+  ]);
+  const place = (overrides: Record<string, string>) => ({
+    name_zh: '诸暨袜业',
+    place_type: 'demonstration_base',
+    city_code: '330600',
+    district_codes: '330681',
+    district_basis: 'named',
+    note: '',
+    source_file: '002_test.txt',
+    source_lines: '1',
+    ...overrides,
+  });
+  const check = (rows: Record<string, string>[]) => {
+    const schema = SEED_SCHEMAS[PLACES]!;
+    const csv = serializeSeedCsv(
+      schema.columns.map((c) => c.name),
+      rows,
+    );
+    return validateSeedTable(parseSeedCsv(PLACES, csv).table, schema, placeSeeds);
+  };
+
+  it('accepts a place whose district lies in its city', () => {
+    expect(check([place({})])).toEqual([]);
+  });
+
+  it('rejects a district of another city', () => {
+    expect(check([place({ district_codes: '330503' })])).toEqual([
+      expect.objectContaining({
+        row: 2,
+        column: 'district_codes',
+        message: '330503 is not in city 330600',
+      }),
+    ]);
+  });
+
+  it('asks how the district is known whenever one is given', () => {
+    expect(check([place({ district_basis: '' })])).toEqual([
+      expect.objectContaining({ column: 'district_basis' }),
+    ]);
+    expect(check([place({ district_codes: '' })])).toEqual([
+      expect.objectContaining({ column: 'district_basis' }),
+    ]);
+  });
+});

@@ -251,6 +251,26 @@ function checkRowConsistency(table: SeedTable, row: SeedRow): SeedIssue[] {
       });
     }
   }
+  const cityCode = c['city_code'];
+  const codes = c['district_codes'] ?? c['district_code'];
+  if (cityCode !== undefined && codes !== undefined) {
+    const column = c['district_codes'] === undefined ? 'district_code' : 'district_codes';
+    const elsewhere = splitList(codes).filter((d) => {
+      const district = districtByCode(d);
+      return district !== undefined && district.cityCode !== cityCode;
+    });
+    if (elsewhere.length > 0) {
+      issues.push({ ...at, column, message: `${elsewhere.join(';')} is not in city ${cityCode}` });
+    }
+  }
+  const basis = c['district_basis'];
+  if (basis !== undefined && (basis === '') !== ((c['district_codes'] ?? '') === '')) {
+    issues.push({
+      ...at,
+      column: 'district_basis',
+      message: 'say named or context when district_codes is filled, and leave it blank otherwise',
+    });
+  }
   return issues;
 }
 
