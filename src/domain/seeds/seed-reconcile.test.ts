@@ -45,6 +45,7 @@ describe('reconcileKeyProjects', () => {
     expect(issues).toContainEqual({
       file: 's.csv',
       row: 2,
+      column: 'investment_yi_yuan',
       message:
         'projects of textiles sum to the stated investment: 2 projects sum to 91.2 亿元, stated 91.3',
     });
@@ -80,6 +81,7 @@ describe('reconcileDistrictTargets', () => {
       {
         file: 'd.csv',
         row: 8,
+        column: 'value',
         message: 'land_freed_mu@2023 areas sum to 全市: areas sum to 10000, 全市 states 10001',
       },
     ]);

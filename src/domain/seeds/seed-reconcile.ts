@@ -11,6 +11,7 @@ export interface ReconcileFinding {
   detail: string;
   file: string;
   row?: number;
+  column?: string;
 }
 
 /**
@@ -98,6 +99,7 @@ export function reconcileKeyProjects(
       detail: `${covered.length} projects sum to ${round(actual)} 亿元, stated ${stated}`,
       file: subtotals.file,
       row: sub.row,
+      column: 'investment_yi_yuan',
     });
     const statedCount = cellNumber(sub, 'project_count');
     if (statedCount !== undefined) {
@@ -108,6 +110,7 @@ export function reconcileKeyProjects(
         detail: `${covered.length} projects, stated ${statedCount}`,
         file: subtotals.file,
         row: sub.row,
+        column: 'project_count',
       });
     }
     if (industry === 'all') {
@@ -120,6 +123,7 @@ export function reconcileKeyProjects(
           detail: `subtotals sum to ${round(subtotalSum)} 亿元, total stated ${stated}`,
           file: subtotals.file,
           row: sub.row,
+          column: 'investment_yi_yuan',
         });
       }
     }
@@ -166,6 +170,7 @@ export function reconcileDistrictTargets(targets: SeedTable): ReconcileFinding[]
       detail: `areas sum to ${round(actual)}, 全市 states ${stated}${known ? ` (known: ${known})` : ''}`,
       file: targets.file,
       row: city.row,
+      column: 'value',
     });
   }
   return findings;
@@ -211,6 +216,7 @@ export function reconcileCityWithDistrictTargets(
       detail: `附2 ${a} ${unitA}, 附1 ${b} ${unitB}`,
       file: cityTargets.file,
       row: row.row,
+      column: 'value',
     });
   }
   return findings;
@@ -242,6 +248,7 @@ export function reconcileShaoxingIndustries(industries: SeedTable): ReconcileFin
         detail: `sectors sum to ${round(actual)}, total states ${stated}`,
         file: industries.file,
         row: total.row,
+        column,
       });
     }
     for (const sub of rows.filter((r) => r.cells['level'] === 'sub_sector')) {
@@ -257,6 +264,7 @@ export function reconcileShaoxingIndustries(industries: SeedTable): ReconcileFin
           : `no parent row '${sub.cells['parent_label_zh']}'`,
         file: industries.file,
         row: sub.row,
+        column: 'output_value_yi_yuan',
       });
     }
   }
@@ -309,5 +317,10 @@ export function reconcileCounts(tables: {
 export function failedFindings(findings: readonly ReconcileFinding[]): SeedIssue[] {
   return findings
     .filter((f) => f.enforced && f.status === 'fails')
-    .map((f) => ({ file: f.file, row: f.row, message: `${f.check}: ${f.detail}` }));
+    .map((f) => ({
+      file: f.file,
+      row: f.row,
+      column: f.column,
+      message: `${f.check}: ${f.detail}`,
+    }));
 }

@@ -101,7 +101,10 @@ function checkCell(
     case 'number':
       return NUMBER.test(value)
         ? undefined
-        : { ...at, message: `'${value}' is not a number (put words in the note column)` };
+        : {
+            ...at,
+            message: `'${value}' is not a number${spec.blankNeeds ? ` (put words in ${spec.blankNeeds.join(' or ')})` : ''}`,
+          };
     case 'integer':
       return INTEGER.test(value)
         ? undefined
