@@ -1,18 +1,19 @@
 /**
  * The catalogue of per-district indicators a planner can map, rank and track, built from the
- * parsed district-target seed table (seeds/huzhou-2023-district-targets.csv, read with
- * parseSeedCsv). Each target keeps its note and its source (seed file and lines, and the
+ * district-target seed records (seeds/huzhou-2023-district-targets.csv, read with
+ * readDistrictTargets). Each target keeps its note and its source (seed file and lines, and the
  * document when seeds/sources.csv is given), so every figure on screen can be traced.
  *
  * A blank seed value stays null with its note (待省下达…, "/"); it is never read as zero.
  * An indicator is mappable for a city and year only when at least two districts have a number:
  * a choropleth of one value, or of none, compares nothing.
  */
+import type { DistrictValue } from '../classification/classify.ts';
 import { CITIES, districtByCode, DISTRICTS } from '../regions.ts';
 import type { SeedRow, SeedTable } from '../seeds/seed-csv.format.ts';
+import type { DistrictTarget, SeedSource } from '../seeds/seed-records.ts';
 import { DISTRICT_TARGET_GROUPS } from '../seeds/seed-schema.ts';
-import { isSeedUnit, type SeedUnitId } from '../seeds/seed-units.ts';
-import { cellNumber } from '../seeds/seed-validate.ts';
+import type { SeedUnitId } from '../seeds/seed-units.ts';
 import {
   DEFAULT_SEMANTICS,
   INDICATOR_SEMANTICS,
@@ -20,7 +21,6 @@ import {
   type Polarity,
 } from './indicator-semantics.ts';
 import { unitDisplayFor, type UnitDisplay } from './unit-display.ts';
-import type { DistrictValue } from '../classification/classify.ts';
 
 export type IndicatorGroup = (typeof DISTRICT_TARGET_GROUPS)[number];
 
@@ -35,12 +35,8 @@ export interface SourceDocument {
   titleEn: string;
 }
 
-/** Where a figure comes from. */
-export interface SourceRef {
-  /** Seed document file name, e.g. `003_bf8a38d02e4bdcc0.txt`. */
-  file: string;
-  /** Line or lines as cited in the seed table: `246`, `246-247`, `24;30-31`. */
-  lines: string;
+/** Where a figure comes from: seed file and inclusive line ranges, document and section. */
+export interface SourceRef extends SeedSource {
   /** Null when no sources table was given or it does not list the file. */
   document: SourceDocument | null;
   /** The part of the document the table was taken from (附件1 附1 …); empty when unknown. */
@@ -117,10 +113,6 @@ function cell(row: SeedRow, column: string): string {
   return row.cells[column] ?? '';
 }
 
-function fail(table: SeedTable, row: SeedRow, message: string): never {
-  throw new Error(`${table.file}:${row.row}: ${message}`);
-}
-
 function isGroup(value: string): value is IndicatorGroup {
   return (DISTRICT_TARGET_GROUPS as readonly string[]).includes(value);
 }
@@ -137,52 +129,46 @@ function documentsByFile(sources: SeedTable | undefined): Map<string, SourceDocu
   return documents;
 }
 
+/** The file name the district targets are read from, to find its section in datasets.csv. */
+export const DISTRICT_TARGETS_FILE = 'huzhou-2023-district-targets.csv';
+
 /**
- * Builds the catalogue from the parsed district-target table. Expects a table that passed
- * seed validation; a row it cannot place (unknown unit, group or area code, or a value that
- * is not a number) throws with the file and row, since guessing would put a wrong figure on
- * a map.
+ * Builds the catalogue from the district-target records (readDistrictTargets). A record it
+ * cannot place, with an unknown indicator group or area code, throws rather than being
+ * guessed at, since a guess would put a figure on the wrong district.
  *
- * @param table seeds/huzhou-2023-district-targets.csv as returned by parseSeedCsv.
- * @param sourceTables seeds/sources.csv and seeds/datasets.csv, parsed the same way, to name
- *   each figure's document and section.
+ * @param records seeds/huzhou-2023-district-targets.csv as read by readDistrictTargets.
+ * @param sourceTables seeds/sources.csv and seeds/datasets.csv as parsed by parseSeedCsv, to
+ *   name each figure's document and section.
  */
 export function buildIndicatorCatalogue(
-  table: SeedTable,
+  records: readonly DistrictTarget[],
   sourceTables: SourceTables = {},
 ): IndicatorCatalogue {
   const documents = documentsByFile(sourceTables.sources);
-  const dataset = sourceTables.datasets?.rows.find((r) => cell(r, 'dataset_file') === table.file);
+  const dataset = sourceTables.datasets?.rows.find(
+    (r) => cell(r, 'dataset_file') === DISTRICT_TARGETS_FILE,
+  );
   const sectionZh = dataset ? cell(dataset, 'section_zh') : '';
   const indicators = new Map<string, Indicator>();
-  for (const row of table.rows) {
-    const id = cell(row, 'indicator_id');
-    const unitId = cell(row, 'unit');
-    const group = cell(row, 'group');
-    const code = cell(row, 'district_code');
-    const year = Number(cell(row, 'year'));
-    if (!isSeedUnit(unitId)) fail(table, row, `unknown unit ${unitId}`);
-    if (!isGroup(group)) fail(table, row, `unknown indicator group ${group}`);
-    const district = districtByCode(code);
-    const isCity = cityCodes.has(code);
-    if (!district && !isCity) fail(table, row, `unknown area code ${code}`);
-    if (!Number.isInteger(year)) fail(table, row, `year is not a whole number`);
-    const rawValue = cell(row, 'value');
-    const value = cellNumber(row, 'value') ?? null;
-    if (rawValue !== '' && value === null) fail(table, row, `value ${rawValue} is not a number`);
+  for (const record of records) {
+    const { indicatorId: id, group, districtCode: code, year } = record;
+    const where = `${id} ${code} ${year}`;
+    if (!isGroup(group)) throw new Error(`${where}: unknown indicator group ${group}`);
+    const cityCode = cityCodes.has(code) ? code : districtByCode(code)?.cityCode;
+    if (cityCode === undefined) throw new Error(`${where}: unknown area code ${code}`);
 
     let indicator = indicators.get(id);
     if (!indicator) {
       const declared = INDICATOR_SEMANTICS[id];
-      const unitZh = cell(row, 'unit_zh');
       indicator = {
         id,
-        nameZh: cell(row, 'indicator_name_zh'),
-        nameEn: cell(row, 'indicator_name_en'),
+        nameZh: record.nameZh,
+        nameEn: record.nameEn,
         group,
-        unitId,
-        unitZh,
-        unit: unitDisplayFor(unitId, unitZh),
+        unitId: record.unit,
+        unitZh: record.unitZh,
+        unit: unitDisplayFor(record.unit, record.unitZh),
         ...(declared ?? DEFAULT_SEMANTICS),
         semanticsDeclared: declared !== undefined,
         years: [],
@@ -190,7 +176,6 @@ export function buildIndicatorCatalogue(
       };
       indicators.set(id, indicator);
     }
-    const cityCode = isCity ? code : district!.cityCode;
     let targets = indicator.targets.find((t) => t.cityCode === cityCode && t.year === year);
     if (!targets) {
       targets = {
@@ -203,21 +188,19 @@ export function buildIndicatorCatalogue(
       };
       indicator.targets.push(targets);
     }
-    const file = cell(row, 'source_file');
     const target: TargetValue = {
       districtCode: code,
-      nameZhAsPrinted: cell(row, 'district_name_zh'),
-      value,
-      note: cell(row, 'value_note'),
-      responsibleUnit: cell(row, 'responsible_unit'),
+      nameZhAsPrinted: record.districtNameZh,
+      value: record.value,
+      note: record.note,
+      responsibleUnit: record.responsibleUnit,
       source: {
-        file,
-        lines: cell(row, 'source_lines'),
-        document: documents.get(file) ?? null,
+        ...record.source,
+        document: documents.get(record.source.file) ?? null,
         sectionZh,
       },
     };
-    if (isCity) targets.city = target;
+    if (code === cityCode) targets.city = target;
     else targets.districts.push(target);
   }
 
