@@ -1,0 +1,66 @@
+/**
+ * The one IndexedDB database of MuAtlas, with its whole schema history.
+ *
+ * Rules for changing it:
+ * - A released `version(n)` is never edited. A change is a new `version(n + 1)` below the last
+ *   one, listing only the tables it adds or changes, with `upgrade()` for any data change.
+ * - Only the user's own data lives here; seed figures ship with the app and are never copied in.
+ * - Later issues add `zones`, `placeCorrections`, `importedLayers` and `briefings` this way.
+ */
+
+import Dexie, { type DexieOptions, type Table } from 'dexie';
+import type { ActualValue } from '../domain/actuals/actual-value.ts';
+
+/** The database name in the browser profile. Tests pass their own names. */
+export const DEFAULT_DB_NAME = 'muatlas';
+
+/** The newest schema version defined below; backups and diagnostics report it. */
+export const SCHEMA_VERSION = 1;
+
+/** `[indicatorId, districtCode, year]`, the primary key of `actuals`. */
+export type ActualPrimaryKey = [indicatorId: string, districtCode: string, year: number];
+
+/** Small facts about the database itself, one row per key. */
+export type MetaRow =
+  /** The last revision handed out; every write takes the next ones (see actuals.repo.ts). */
+  | { key: 'revisionCounter'; value: number }
+  /** When the app asked the browser to keep storage, and the answer. */
+  | { key: 'persistRequest'; value: { askedAt: string; granted: boolean } };
+
+export type MetaKey = MetaRow['key'];
+
+/** The MuAtlas database. Construct one per page (or per test, with its own name). */
+export class MuAtlasDb extends Dexie {
+  // `declare` so class-field semantics do not overwrite the tables Dexie attaches.
+  declare actuals: Table<ActualValue, ActualPrimaryKey>;
+  declare meta: Table<MetaRow, MetaKey>;
+
+  /**
+   * @param name database name; tests use a fresh one each.
+   * @param options Dexie options; tests pass `indexedDB` and `IDBKeyRange` from fake-indexeddb.
+   */
+  constructor(name: string = DEFAULT_DB_NAME, options: DexieOptions = {}) {
+    // Strict durability: a write reports success only once it is on disk, so a crash or power
+    // loss right after "saved" cannot lose a planner's figure. Writes are small and rare.
+    super(name, { chromeTransactionDurability: 'strict', ...options });
+
+    // Version 1 (issue 3): actual values typed by planners, and meta.
+    this.version(1).stores({
+      actuals: '[indicatorId+districtCode+year], [indicatorId+year], districtCode',
+      meta: 'key',
+    });
+  }
+}
+
+/**
+ * Takes `count` new revisions from the database-wide counter, inside the caller's transaction.
+ * One counter for all records (not one per record) means a revision is never reused, so a tab
+ * holding revision 1 of a record that was deleted and created again still gets a conflict.
+ * Returns the first new revision; the batch owns `first … first + count - 1`.
+ */
+export async function takeRevisions(db: MuAtlasDb, count: number): Promise<number> {
+  const row = await db.meta.get('revisionCounter');
+  const last = row?.key === 'revisionCounter' ? row.value : 0;
+  await db.meta.put({ key: 'revisionCounter', value: last + count });
+  return last + 1;
+}
