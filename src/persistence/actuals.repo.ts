@@ -5,7 +5,12 @@
  */
 
 import { actualKeyId, type ActualKey, type ActualValue } from '../domain/actuals/actual-value.ts';
-import { checkActualValue, type ActualRules } from '../domain/actuals/actual-cell.validator.ts';
+import {
+  checkActualValue,
+  type ActualRules,
+  type CellResult,
+  type PasteValidation,
+} from '../domain/actuals/actual-cell.validator.ts';
 import type { CellRejection } from '../domain/actuals/paste-messages.ts';
 import { takeRevisions, type ActualPrimaryKey, type MuAtlasDb } from './db.ts';
 import { liveSource, type LiveSource } from './live-source.ts';
@@ -58,6 +63,12 @@ export type PutResult =
   | { ok: false; kind: 'invalid'; invalid: InvalidEdit[] }
   | ConflictFailure
   | StorageFullFailure;
+
+/** A paste is stored only when every non-empty cell is valid; otherwise these say why not. */
+export type PastePutResult =
+  | PutResult
+  | { ok: false; kind: 'invalid-cells'; cells: Extract<CellResult, { valid: false }>[] }
+  | { ok: false; kind: 'nothing-to-store' };
 
 export type RemoveResult =
   { ok: true; removed: ActualValue[] } | ConflictFailure | StorageFullFailure;
@@ -189,5 +200,35 @@ export class ActualsRepo {
         return { ok: true, removed: currents.filter((c): c is ActualValue => c !== undefined) };
       }),
     );
+  }
+
+  /**
+   * Stores a validated paste, all or nothing. Each cell is based on the revision the planner
+   * saw on screen (`displayed`, usually the live list the paste landed on), so a value another
+   * tab changed meanwhile is a conflict, not an overwrite.
+   */
+  async putPaste(
+    validation: PasteValidation,
+    displayed: readonly ActualValue[],
+    author: Author,
+  ): Promise<PastePutResult> {
+    const refused = validation.results.filter(
+      (r): r is Extract<CellResult, { valid: false }> => !r.valid,
+    );
+    if (refused.length > 0) return { ok: false, kind: 'invalid-cells', cells: refused };
+    if (validation.results.length === 0) return { ok: false, kind: 'nothing-to-store' };
+    const revisionOnScreen = new Map(displayed.map((a) => [actualKeyId(a), a.revision]));
+    const edits: ActualEdit[] = validation.results.flatMap((r) =>
+      r.valid
+        ? [
+            {
+              ...r.key,
+              value: r.value,
+              baseRevision: revisionOnScreen.get(actualKeyId(r.key)) ?? 0,
+            },
+          ]
+        : [],
+    );
+    return this.put(edits, author);
   }
 }
