@@ -5,6 +5,8 @@ import { DISTRICTS, districtsOfCity, NANTAIHU_CODE } from '../regions.ts';
 import {
   buildIndicatorCatalogue,
   districtTargetValues,
+  formatLineRanges,
+  formatSourceCitation,
   indicatorsForMap,
   targetsFor,
   type Indicator,
@@ -45,6 +47,28 @@ describe('indicator catalogue from the Huzhou district targets', () => {
     expect(wuxing?.source.lines[0]?.[0]).toBeGreaterThan(0);
     expect(wuxing?.source.document?.docNumber).toBe('湖政办发〔2023〕22号');
     expect(wuxing?.source.sectionZh).toContain('附1');
+  });
+
+  it('cites a figure in one line, in either language', () => {
+    const wuxing = targets2023('tax_per_mu').districts[0];
+    if (!wuxing) throw new Error('no district');
+    const line = formatLineRanges(wuxing.source.lines);
+    expect(formatSourceCitation(wuxing.source, 'zh-CN')).toBe(
+      `湖政办发〔2023〕22号 ${wuxing.source.sectionZh}，003_bf8a38d02e4bdcc0.txt 第 ${line} 行`,
+    );
+    const en = formatSourceCitation(wuxing.source, 'en');
+    expect(en).toContain(wuxing.source.document?.titleEn);
+    expect(en.endsWith(`003_bf8a38d02e4bdcc0.txt line ${line}`)).toBe(true);
+    expect(formatLineRanges([[246, 246]])).toBe('246');
+    expect(
+      formatLineRanges([
+        [24, 24],
+        [30, 31],
+      ]),
+    ).toBe('24, 30–31');
+    expect(
+      formatSourceCitation({ file: 'f.txt', lines: [[3, 4]], document: null, sectionZh: '' }, 'en'),
+    ).toBe('f.txt line 3–4');
   });
 
   it('keeps a blank target null with its note, never zero, and does not map it', () => {

@@ -21,6 +21,7 @@ import {
   type Polarity,
 } from './indicator-semantics.ts';
 import { unitDisplayFor, type UnitDisplay } from './unit-display.ts';
+import type { Locale } from '../view-state.ts';
 
 export type IndicatorGroup = (typeof DISTRICT_TARGET_GROUPS)[number];
 
@@ -251,4 +252,26 @@ export function indicatorsForMap(
 /** The district targets as classification and ranking input (null where there is no number). */
 export function districtTargetValues(targets: IndicatorTargets): DistrictValue[] {
   return targets.districts.map((d) => ({ districtCode: d.districtCode, value: d.value }));
+}
+
+/** Line ranges as a reader writes them: `246`, `246–247`, `24, 30–31`. */
+export function formatLineRanges(lines: readonly (readonly [number, number])[]): string {
+  return lines.map(([from, to]) => (from === to ? `${from}` : `${from}–${to}`)).join(', ');
+}
+
+/**
+ * One line naming where a figure comes from, for tooltips and exports: the document's number
+ * and section when known, then the seed file and lines, e.g.
+ * `湖政办发〔2023〕22号 附件1 附1 主要指标各区县任务分解表，003_bf8a38d02e4bdcc0.txt 第 246 行`.
+ */
+export function formatSourceCitation(source: SourceRef, locale: Locale): string {
+  const lines = formatLineRanges(source.lines);
+  const doc = source.document;
+  if (locale === 'en') {
+    const title = doc ? [doc.docNumber, doc.titleEn && `(${doc.titleEn})`] : [];
+    const head = [...title, source.sectionZh].filter((p) => p).join(' ');
+    return [head, `${source.file} line ${lines}`].filter((p) => p).join(', ');
+  }
+  const head = [doc?.docNumber || doc?.titleZh, source.sectionZh].filter((p) => p).join(' ');
+  return [head, `${source.file} 第 ${lines} 行`].filter((p) => p).join('，');
 }
