@@ -105,7 +105,8 @@ export interface Classification {
   notes: ClassificationNote[];
 }
 
-function hasValue(d: DistrictValue): d is { districtCode: string; value: number } {
+/** True when the district has a finite figure (null, NaN and ±Infinity count as no data). */
+export function hasValue(d: DistrictValue): d is { districtCode: string; value: number } {
   return d.value !== null && Number.isFinite(d.value);
 }
 

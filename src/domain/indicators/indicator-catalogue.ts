@@ -14,6 +14,7 @@ import type { SeedRow, SeedTable } from '../seeds/seed-csv.format.ts';
 import type { DistrictTarget, SeedSource } from '../seeds/seed-records.ts';
 import { DISTRICT_TARGET_GROUPS } from '../seeds/seed-schema.ts';
 import type { SeedUnitId } from '../seeds/seed-units.ts';
+import type { Locale } from '../view-state.ts';
 import {
   DEFAULT_SEMANTICS,
   INDICATOR_SEMANTICS,
@@ -21,7 +22,6 @@ import {
   type Polarity,
 } from './indicator-semantics.ts';
 import { unitDisplayFor, type UnitDisplay } from './unit-display.ts';
-import type { Locale } from '../view-state.ts';
 
 export type IndicatorGroup = (typeof DISTRICT_TARGET_GROUPS)[number];
 

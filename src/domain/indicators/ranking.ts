@@ -3,7 +3,7 @@
  * (南太湖新区 takes part like any district) ranked on one indicator, each with its gap to the
  * city-wide figure.
  */
-import type { DistrictValue } from '../classification/classify.ts';
+import { hasValue, type DistrictValue } from '../classification/classify.ts';
 import type { Polarity } from './indicator-semantics.ts';
 
 /** How a district compares with the city-wide figure, by the indicator's polarity. */
@@ -35,10 +35,6 @@ export interface RankingOptions {
   /** The city-wide figure to measure gaps against; null or omitted when there is none. */
   cityValue?: number | null;
   order?: BoardOrder;
-}
-
-function hasValue(d: DistrictValue): d is { districtCode: string; value: number } {
-  return d.value !== null && Number.isFinite(d.value);
 }
 
 /**
