@@ -1,6 +1,12 @@
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { LAYER_GROUPS, type LayerGroup, type Locale } from '../domain/view-state.ts';
-import { BASEMAP_SOURCE_ID, LAYER_IDS, LAYERS_OF_GROUP, SOURCE_LAYERS } from './layer-ids.ts';
+import {
+  BASEMAP_SOURCE_ID,
+  DISTRICT_STATE,
+  LAYER_IDS,
+  LAYERS_OF_GROUP,
+  SOURCE_LAYERS,
+} from './layer-ids.ts';
 import { LIGHT_PALETTE, type BasemapPalette } from './palette.ts';
 
 export interface BasemapStyleOptions {
@@ -40,15 +46,22 @@ function byActiveCity(
   return ['case', ['==', ['get', 'city_code'], activeCityCode], active, other];
 }
 
-/** District paint that emphasises the city in focus; reapplied when the region changes. */
+/**
+ * District paint that emphasises the city in focus; reapplied when the region changes. A
+ * thematic colour in feature-state (a choropleth) wins over the plain fill, so recolouring
+ * never re-uploads geometry.
+ */
 export function districtPaint(activeCityCode: string, palette: BasemapPalette = LIGHT_PALETTE) {
   return {
     fill: {
-      'fill-color': byActiveCity(
-        activeCityCode,
-        palette.districtFillActive,
-        palette.districtFillOther,
-      ),
+      'fill-color': [
+        'to-color',
+        [
+          'coalesce',
+          ['feature-state', DISTRICT_STATE.fill],
+          byActiveCity(activeCityCode, palette.districtFillActive, palette.districtFillOther),
+        ],
+      ] as ExpressionSpecification,
     },
     line: {
       'line-color': byActiveCity(
@@ -142,6 +155,24 @@ export function buildBasemapStyle(options: BasemapStyleOptions): StyleSpecificat
       'source-layer': SOURCE_LAYERS.districts,
       layout: { 'line-join': 'round' },
       paint: districts.line,
+    },
+    {
+      id: LAYER_IDS.districtHighlight,
+      type: 'line',
+      source,
+      'source-layer': SOURCE_LAYERS.districts,
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': palette.highlight,
+        'line-width': [
+          'case',
+          ['boolean', ['feature-state', DISTRICT_STATE.selected], false],
+          3.5,
+          ['boolean', ['feature-state', DISTRICT_STATE.hover], false],
+          2.5,
+          0,
+        ],
+      },
     },
     {
       id: LAYER_IDS.townDot,

@@ -27,6 +27,7 @@ export const LAYER_IDS = {
   rivers: 'river-line',
   districtFill: 'district-fill',
   districtLine: 'district-line',
+  districtHighlight: 'district-highlight',
   districtLabel: 'district-label',
   townDot: 'town-dot',
   townLabel: 'town-label',
@@ -36,9 +37,21 @@ export const LAYER_IDS = {
 
 /** Which style layers each toggle in the layer panel shows and hides. */
 export const LAYERS_OF_GROUP: Record<LayerGroup, readonly string[]> = {
-  districts: [LAYER_IDS.districtFill, LAYER_IDS.districtLine, LAYER_IDS.districtLabel],
+  districts: [
+    LAYER_IDS.districtFill,
+    LAYER_IDS.districtLine,
+    LAYER_IDS.districtHighlight,
+    LAYER_IDS.districtLabel,
+  ],
   functionalZones: [LAYER_IDS.functionalZoneHalo, LAYER_IDS.functionalZoneLabel],
   towns: [LAYER_IDS.townDot, LAYER_IDS.townLabel],
   water: [LAYER_IDS.water, LAYER_IDS.rivers],
   prefectures: [LAYER_IDS.prefectureFill, LAYER_IDS.prefectureLine, LAYER_IDS.prefectureLabel],
 };
+
+/** Feature-state keys on district features: thematic fill, pointer hover, selection. */
+export const DISTRICT_STATE = {
+  fill: 'fill',
+  hover: 'hover',
+  selected: 'selected',
+} as const;

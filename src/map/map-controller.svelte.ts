@@ -20,7 +20,8 @@ import {
   labelText,
   schematicLabelText,
 } from './basemap.style.ts';
-import { LAYER_IDS, LAYERS_OF_GROUP } from './layer-ids.ts';
+import { applyDistrictFills, moveDistrictFlag } from './district-choropleth.layer.ts';
+import { DISTRICT_STATE, LAYER_IDS, LAYERS_OF_GROUP } from './layer-ids.ts';
 import { registerPmtilesProtocol } from './pmtiles-protocol.ts';
 
 /** System CJK fonts MapLibre draws Chinese glyphs with, so no CJK glyph files are shipped. */
@@ -39,7 +40,16 @@ export interface MapInit {
   regionBounds: BoundsLonLat;
 }
 
-const FRAME_PADDING_PX = 40;
+/**
+ * Room kept clear when framing a region: on wide screens the left column of panels covers
+ * the map, so the region is framed in the space beside it.
+ */
+function framePadding(container: HTMLElement) {
+  const side = 40;
+  const panelColumnPx = 340;
+  const left = container.clientWidth > 2.5 * panelColumnPx ? panelColumnPx : side;
+  return { top: side, bottom: side, right: side, left };
+}
 
 /** Resolves a path under the app's base URL, so the app works from any static host folder. */
 function assetUrl(path: string): string {
@@ -57,10 +67,18 @@ export class MapController {
   error = $state.raw<{ kind: 'webgl' | 'data'; detail: string } | null>(null);
   /** The camera after the last completed move. */
   camera = $state.raw<CameraView | null>(null);
+  /** The district under the pointer, by code. */
+  pointerDistrictCode = $state<string | null>(null);
+  /** Screen position of the pointer over the map, for hover cards. */
+  pointerPx = $state.raw<{ x: number; y: number } | null>(null);
 
   #map: MapLibreMap | null = null;
   #styleReady = false;
   #pendingStyleWork: (() => void)[] = [];
+  #filledDistricts = new Set<string>();
+  #hoverFlagCode: string | null = null;
+  #selectedFlagCode: string | null = null;
+  #districtClickListeners = new Set<(code: string | null) => void>();
 
   /** Creates the map in a container; returns the cleanup that removes it. */
   mount(init: MapInit): () => void {
@@ -86,7 +104,7 @@ export class MapController {
           ? { center: [init.camera.lon, init.camera.lat], zoom: init.camera.zoom }
           : {
               bounds: [west, south, east, north],
-              fitBoundsOptions: { padding: FRAME_PADDING_PX },
+              fitBoundsOptions: { padding: framePadding(init.container) },
             }),
         maxBounds: [
           [112, 24],
@@ -118,6 +136,24 @@ export class MapController {
     map.on('dataloading', () => (this.busy = true));
     map.on('idle', () => (this.busy = false));
     map.on('moveend', () => (this.camera = this.#readCamera()));
+    map.on('mousemove', LAYER_IDS.districtFill, (event) => {
+      const id = event.features?.[0]?.id;
+      this.pointerDistrictCode = id === undefined ? null : String(id);
+      this.pointerPx = { x: event.point.x, y: event.point.y };
+      map.getCanvas().style.cursor = 'pointer';
+    });
+    map.on('mouseleave', LAYER_IDS.districtFill, () => {
+      this.pointerDistrictCode = null;
+      this.pointerPx = null;
+      map.getCanvas().style.cursor = '';
+    });
+    map.on('click', (event) => {
+      const [feature] = map.queryRenderedFeatures(event.point, {
+        layers: [LAYER_IDS.districtFill],
+      });
+      const code = feature?.id === undefined ? null : String(feature.id);
+      for (const listener of this.#districtClickListeners) listener(code);
+    });
     map.on('error', (event) => {
       this.error = { kind: 'data', detail: event.error?.message ?? 'unknown' };
     });
@@ -126,6 +162,9 @@ export class MapController {
       this.#map = null;
       this.#styleReady = false;
       this.#pendingStyleWork = [];
+      this.#filledDistricts = new Set();
+      this.#hoverFlagCode = null;
+      this.#selectedFlagCode = null;
     };
   }
 
@@ -146,7 +185,7 @@ export class MapController {
         [west, south],
         [east, north],
       ],
-      { padding: FRAME_PADDING_PX, duration: 800 },
+      { padding: framePadding(map.getContainer()), duration: 800 },
     );
   }
 
@@ -177,6 +216,41 @@ export class MapController {
         }
       }
     });
+  }
+
+  /** Colours districts (a choropleth); districts left out return to the plain fill. */
+  setDistrictFills(fillByCode: ReadonlyMap<string, string>): void {
+    const map = this.#map;
+    if (!map) return;
+    this.#whenStyled(() => {
+      this.#filledDistricts = applyDistrictFills(map, this.#filledDistricts, fillByCode);
+    });
+  }
+
+  /** Outlines one district as hovered (from the map or from a linked list). */
+  setHighlightedDistrict(code: string | null): void {
+    const map = this.#map;
+    if (!map) return;
+    this.#whenStyled(() => {
+      moveDistrictFlag(map, DISTRICT_STATE.hover, this.#hoverFlagCode, code);
+      this.#hoverFlagCode = code;
+    });
+  }
+
+  /** Outlines the selected district. */
+  setSelectedDistrict(code: string | null): void {
+    const map = this.#map;
+    if (!map) return;
+    this.#whenStyled(() => {
+      moveDistrictFlag(map, DISTRICT_STATE.selected, this.#selectedFlagCode, code);
+      this.#selectedFlagCode = code;
+    });
+  }
+
+  /** Calls back with the clicked district's code, or null for a click outside districts. */
+  onDistrictClick(listener: (code: string | null) => void): () => void {
+    this.#districtClickListeners.add(listener);
+    return () => this.#districtClickListeners.delete(listener);
   }
 
   #readCamera(): CameraView | null {

@@ -15,6 +15,7 @@ export interface BasemapPalette {
   labelHalo: string;
   town: string;
   schematic: string;
+  highlight: string;
 }
 
 export const LIGHT_PALETTE: BasemapPalette = {
@@ -33,4 +34,5 @@ export const LIGHT_PALETTE: BasemapPalette = {
   labelHalo: '#ffffff',
   town: '#6f6357',
   schematic: '#b4532a',
+  highlight: '#1d1a16',
 };

@@ -1,0 +1,41 @@
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { BASEMAP_SOURCE_ID, DISTRICT_STATE, SOURCE_LAYERS } from './layer-ids.ts';
+
+/** The part of the map these helpers touch, so they stay easy to reason about. */
+export type FeatureStateTarget = Pick<MapLibreMap, 'setFeatureState' | 'removeFeatureState'>;
+
+const districtFeature = (code: string) => ({
+  source: BASEMAP_SOURCE_ID,
+  sourceLayer: SOURCE_LAYERS.districts,
+  id: code,
+});
+
+/**
+ * Colours districts through feature-state (no geometry re-upload); districts coloured before
+ * but absent now fall back to the plain basemap fill. Returns the codes now coloured.
+ */
+export function applyDistrictFills(
+  map: FeatureStateTarget,
+  previouslyFilled: ReadonlySet<string>,
+  fillByCode: ReadonlyMap<string, string>,
+): Set<string> {
+  for (const code of previouslyFilled) {
+    if (!fillByCode.has(code)) map.removeFeatureState(districtFeature(code), DISTRICT_STATE.fill);
+  }
+  for (const [code, colour] of fillByCode) {
+    map.setFeatureState(districtFeature(code), { [DISTRICT_STATE.fill]: colour });
+  }
+  return new Set(fillByCode.keys());
+}
+
+/** Moves a boolean flag (hover, selected) from one district to another. */
+export function moveDistrictFlag(
+  map: FeatureStateTarget,
+  flag: typeof DISTRICT_STATE.hover | typeof DISTRICT_STATE.selected,
+  from: string | null,
+  to: string | null,
+): void {
+  if (from === to) return;
+  if (from !== null) map.setFeatureState(districtFeature(from), { [flag]: false });
+  if (to !== null) map.setFeatureState(districtFeature(to), { [flag]: true });
+}
