@@ -71,6 +71,27 @@ export async function actAndWaitForMapIdle(
   );
 }
 
+/**
+ * Waits until the page looks the same in two screenshots `intervalMs` apart, with `#map` not
+ * busy. For changes after which the app does not report busy (relabelling, hiding layers), a
+ * settled picture is what a user would wait for.
+ */
+export async function waitForStablePicture(
+  page: Page,
+  { intervalMs = 400, timeoutMs = 60_000 } = {},
+): Promise<Buffer> {
+  const deadline = Date.now() + timeoutMs;
+  let previous: Buffer | undefined;
+  for (;;) {
+    await waitForMapIdle(page, Math.max(1, deadline - Date.now()));
+    const shot = await page.screenshot();
+    if (previous?.equals(shot)) return shot;
+    if (Date.now() > deadline) throw new Error(`picture still changing after ${timeoutMs} ms`);
+    previous = shot;
+    await page.waitForTimeout(intervalMs);
+  }
+}
+
 /** The page URL's query parameters. */
 export function queryOf(page: Page): URLSearchParams {
   return new URL(page.url()).searchParams;
