@@ -32,7 +32,7 @@ export function layerProvenance(facts: {
       id: 'land',
       source: `${echarts} (map/json/province/*.json)`,
       licence: `Package Apache-2.0. ${AMAP_CAVEAT}`,
-      vintage: 'about 2017–2020 (ECharts 4 maps)',
+      vintage: 'undated; shipped in ECharts 4.9.0 (2020)',
       notes:
         'Provinces dissolved and clipped to the tile bounds; GCJ-02 converted to WGS-84 with gcoord.',
     },
@@ -40,7 +40,7 @@ export function layerProvenance(facts: {
       id: 'prefectures',
       source: `${echarts} (map/json/province/zhejiang.json)`,
       licence: `Package Apache-2.0. ${AMAP_CAVEAT}`,
-      vintage: 'about 2017–2020 (ECharts 4 maps)',
+      vintage: 'undated; shipped in ECharts 4.9.0 (2020)',
       notes:
         'Zhejiang’s 11 prefecture-level cities; GCJ-02 converted to WGS-84; 1/1024° (~100 m) grid.',
     },
