@@ -4,6 +4,9 @@ import { BASEMAP_SOURCE_ID, DISTRICT_STATE, SOURCE_LAYERS } from './layer-ids.ts
 /** The part of the map these helpers touch, so they stay easy to reason about. */
 export type FeatureStateTarget = Pick<MapLibreMap, 'setFeatureState' | 'removeFeatureState'>;
 
+/** The empty set of coloured districts, before any choropleth is drawn. */
+export const NO_DISTRICTS: ReadonlySet<string> = new Set();
+
 const districtFeature = (code: string) => ({
   source: BASEMAP_SOURCE_ID,
   sourceLayer: SOURCE_LAYERS.districts,
@@ -18,7 +21,7 @@ export function applyDistrictFills(
   map: FeatureStateTarget,
   previouslyFilled: ReadonlySet<string>,
   fillByCode: ReadonlyMap<string, string>,
-): Set<string> {
+): ReadonlySet<string> {
   for (const code of previouslyFilled) {
     if (!fillByCode.has(code)) map.removeFeatureState(districtFeature(code), DISTRICT_STATE.fill);
   }

@@ -20,7 +20,7 @@ import {
   labelText,
   schematicLabelText,
 } from './basemap.style.ts';
-import { applyDistrictFills, moveDistrictFlag } from './district-choropleth.layer.ts';
+import { applyDistrictFills, moveDistrictFlag, NO_DISTRICTS } from './district-choropleth.layer.ts';
 import { DISTRICT_STATE, LAYER_IDS, LAYERS_OF_GROUP } from './layer-ids.ts';
 import { registerPmtilesProtocol } from './pmtiles-protocol.ts';
 
@@ -75,10 +75,10 @@ export class MapController {
   #map: MapLibreMap | null = null;
   #styleReady = false;
   #pendingStyleWork: (() => void)[] = [];
-  #filledDistricts = new Set<string>();
+  #filledDistricts: ReadonlySet<string> = NO_DISTRICTS;
   #hoverFlagCode: string | null = null;
   #selectedFlagCode: string | null = null;
-  #districtClickListeners = new Set<(code: string | null) => void>();
+  #districtClickListeners: ((code: string | null) => void)[] = [];
 
   /** Creates the map in a container; returns the cleanup that removes it. */
   mount(init: MapInit): () => void {
@@ -162,7 +162,7 @@ export class MapController {
       this.#map = null;
       this.#styleReady = false;
       this.#pendingStyleWork = [];
-      this.#filledDistricts = new Set();
+      this.#filledDistricts = NO_DISTRICTS;
       this.#hoverFlagCode = null;
       this.#selectedFlagCode = null;
     };
@@ -249,8 +249,10 @@ export class MapController {
 
   /** Calls back with the clicked district's code, or null for a click outside districts. */
   onDistrictClick(listener: (code: string | null) => void): () => void {
-    this.#districtClickListeners.add(listener);
-    return () => this.#districtClickListeners.delete(listener);
+    this.#districtClickListeners.push(listener);
+    return () => {
+      this.#districtClickListeners = this.#districtClickListeners.filter((l) => l !== listener);
+    };
   }
 
   #readCamera(): CameraView | null {
