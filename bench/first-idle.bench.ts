@@ -3,7 +3,7 @@
  * the same style from the same server. The ratio, not the absolute time, is the figure: it
  * cancels out the machine (SwiftShader on 2 cores is slow) and isolates what the app adds.
  */
-import { cp, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -75,8 +75,16 @@ async function prepareSite(ctx: BenchContext, origin: string, siteDir: string): 
 
 type Subject = 'app' | 'bare';
 
-/** One navigation in a fresh context; returns ms from navigation start to the first idle. */
-async function timeFirstIdle(browser: Browser, subject: Subject, origin: string): Promise<number> {
+/**
+ * One navigation in a fresh context; returns ms from navigation start to the first idle, and
+ * saves the idle frame to `screenshotPath` when given.
+ */
+async function timeFirstIdle(
+  browser: Browser,
+  subject: Subject,
+  origin: string,
+  screenshotPath?: string,
+): Promise<number> {
   const context = await newIsolatedContext(browser);
   try {
     const page = await context.newPage();
@@ -106,7 +114,9 @@ async function timeFirstIdle(browser: Browser, subject: Subject, origin: string)
         timeout: IDLE_TIMEOUT_MS,
       },
     );
-    return (await handle.jsonValue()) as number;
+    const idleMs = (await handle.jsonValue()) as number;
+    if (screenshotPath) await page.screenshot({ path: screenshotPath });
+    return idleMs;
   } finally {
     await context.close();
   }
@@ -121,9 +131,13 @@ export const firstIdleBenchmark: Benchmark = {
     try {
       await prepareSite(ctx, server.url, siteDir);
       const browser = await ctx.browser();
-      // One untimed pass each warms the OS file cache and Chromium's shader compiler.
-      for (const subject of ['app', 'bare'] as const)
-        await timeFirstIdle(browser, subject, server.url);
+      // One untimed pass each warms the OS file cache; its idle frames are kept so a person
+      // can check that both pages drew the same map.
+      await mkdir(ctx.resultsDir, { recursive: true });
+      for (const subject of ['app', 'bare'] as const) {
+        const path = join(ctx.resultsDir, `first-idle-${subject}.png`);
+        await timeFirstIdle(browser, subject, server.url, path);
+      }
       const samples: Record<Subject, number[]> = { app: [], bare: [] };
       for (let i = 0; i < ctx.runs; i++) {
         // Alternate which goes first, so neither always runs on a machine just warmed by the other.

@@ -71,9 +71,11 @@ async function main(): Promise<void> {
   const runs = Math.max(MIN_RUNS, Number(process.env['BENCH_RUNS'] ?? MIN_RUNS) || MIN_RUNS);
 
   let browser: Promise<Browser> | undefined;
+  const resultsDir = resolve(rootDir, 'bench-results');
   const ctx: BenchContext = {
     rootDir,
     distDir,
+    resultsDir,
     runs,
     browser: () => (browser ??= launchChromium()),
     progress: (message) => process.stderr.write(`  ${message}\n`),
@@ -91,9 +93,9 @@ async function main(): Promise<void> {
 
   process.stdout.write(`${formatTable(results)}\n`);
   const chromiumVersion = browser ? (await browser).version() : undefined;
-  await mkdir(resolve(rootDir, 'bench-results'), { recursive: true });
+  await mkdir(resultsDir, { recursive: true });
   await writeFile(
-    resolve(rootDir, 'bench-results/latest.json'),
+    resolve(resultsDir, 'latest.json'),
     `${JSON.stringify(
       {
         date: new Date().toISOString(),

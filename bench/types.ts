@@ -10,6 +10,8 @@ export interface BenchContext {
   rootDir: string;
   /** The built app (`npm run build` output). */
   distDir: string;
+  /** Where results and screenshots go (git-ignored). */
+  resultsDir: string;
   /** Timed repetitions per measured case. */
   runs: number;
   /** One shared Chromium, started on first use; each benchmark opens its own contexts. */
