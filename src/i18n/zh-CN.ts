@@ -1,4 +1,10 @@
-/** The Chinese dictionary is the reference: every other language must provide the same keys. */
+import type { Widen } from './widen.ts';
+
+/**
+ * The Chinese dictionary is the reference: every other language must provide the same keys.
+ * Features with many messages keep them in their own `<feature>.zh-CN.ts` / `<feature>.en.ts`
+ * pair, registered here and in en.ts.
+ */
 export const zhCN = {
   app: {
     title: '亩均一张图',
@@ -54,8 +60,6 @@ export const zhCN = {
     megabyte: 'MB',
   },
 } as const;
-
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 /** The shape every dictionary has; a missing or extra key fails typecheck. */
 export type Messages = Widen<typeof zhCN>;
