@@ -103,6 +103,12 @@ describe('public/tiles/muatlas.pmtiles', () => {
     expect(zone.properties).toMatchObject({ code: NANTAIHU_CODE, precision: 'schematic' });
   });
 
+  it('paints the inner Hangzhou Bay as sea although the land outlines cover it', async () => {
+    const tile = await decodedTile(9, ...tileAt(9, 120.9, 30.38));
+    expect(layerProperties(tile, 'land').length).toBeGreaterThan(0);
+    expect(layerProperties(tile, 'water').map((p) => p.kind)).toContain('sea');
+  });
+
   it('is described by a manifest with its true size and hash', () => {
     const manifest = JSON.parse(readFileSync(`${PUBLIC}tiles/manifest.json`, 'utf8')) as {
       archive: { bytes: number; sha256: string };

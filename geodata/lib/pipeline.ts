@@ -72,7 +72,11 @@ export function buildGeodata(outDir: string): BuildResult {
   const prefectures = loadPrefectures();
   const land = loadLand(bounds);
   const zhejiang = land.find((f) => f.properties.code === '330000')?.geometry ?? null;
-  const water = loadWater(bounds, zhejiang);
+  const water = loadWater(
+    bounds,
+    zhejiang,
+    land.map((f) => f.geometry),
+  );
   const rivers = loadRivers(bounds);
   const towns = loadTowns(bounds, districts.features);
   const zones = loadFunctionalZones(bounds);

