@@ -69,7 +69,7 @@ function writeFile(outDir: string, path: string, bytes: Uint8Array | string): vo
 export function buildGeodata(outDir: string): BuildResult {
   const bounds = TILE_BOUNDS_LON_LAT;
   const districts = loadDistricts();
-  const prefectures = loadPrefectures();
+  const prefectures = loadPrefectures(bounds);
   const land = loadLand(bounds);
   const zhejiang = land.find((f) => f.properties.code === '330000')?.geometry ?? null;
   const water = loadWater(
