@@ -1,4 +1,5 @@
 import type { Messages } from './zh-CN.ts';
+import { shaoxingEn } from './shaoxing.en.ts';
 
 export const en: Messages = {
   app: {
@@ -49,6 +50,7 @@ export const en: Messages = {
     noNetwork: 'This app reads only the data shipped with it and sends nothing off this machine.',
     loadFailed: 'Could not read the data manifest: {detail}',
   },
+  shaoxing: shaoxingEn,
   units: {
     byte: 'bytes',
     kilobyte: 'KB',

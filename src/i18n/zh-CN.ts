@@ -1,4 +1,5 @@
 import type { Widen } from './widen.ts';
+import { shaoxingZhCN } from './shaoxing.zh-CN.ts';
 
 /**
  * The Chinese dictionary is the reference: every other language must provide the same keys.
@@ -54,6 +55,7 @@ export const zhCN = {
     noNetwork: '本应用只读取本机自带的数据，不向外部发送任何请求。',
     loadFailed: '无法读取数据清单：{detail}',
   },
+  shaoxing: shaoxingZhCN,
   units: {
     byte: '字节',
     kilobyte: 'KB',

@@ -306,7 +306,7 @@ function profileMeasure(
   group: string,
   names: { zh: string; en: string },
   districts: MeasureValue[],
-): MapMeasure {
+): MapMeasure & { nonNegative: boolean } {
   return {
     id,
     nameZh: names.zh,
@@ -316,6 +316,8 @@ function profileMeasure(
     unitZh: '个',
     polarity: 'higher-is-better',
     kind: 'level',
+    // A count cannot be below zero.
+    nonNegative: true,
     basis: 'profile',
     cityCode: SHAOXING_CITY_CODE,
     year: null,
