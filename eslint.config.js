@@ -31,6 +31,9 @@ export default ts.config(
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      // Collections here are replaced whole under $state.raw or built inside a $derived, never
+      // mutated in place, so Svelte's reactive Map/Set would add cost without changing behaviour.
+      'svelte/prefer-svelte-reactivity': 'off',
     },
   },
   {

@@ -1,4 +1,5 @@
 import type { Messages } from './zh-CN.ts';
+import { heatmapEn } from './heatmap.en.ts';
 import { shaoxingEn } from './shaoxing.en.ts';
 
 export const en: Messages = {
@@ -21,7 +22,7 @@ export const en: Messages = {
     loading: 'Loading map…',
     loadFailed: 'Map data failed to load: {detail}',
     attribution:
-      'Map data: echarts admin boundaries (GCJ-02 converted) · GeoNames (CC BY 4.0) · Natural Earth',
+      'Map data: echarts admin boundaries (GCJ-02 converted) · GeoNames (CC BY 4.0) · Natural Earth · © OpenStreetMap contributors (ODbL)',
     webglMissing: 'This browser cannot show the map (WebGL is required).',
   },
   layers: {
@@ -50,6 +51,7 @@ export const en: Messages = {
     noNetwork: 'This app reads only the data shipped with it and sends nothing off this machine.',
     loadFailed: 'Could not read the data manifest: {detail}',
   },
+  heatmap: heatmapEn,
   shaoxing: shaoxingEn,
   units: {
     byte: 'bytes',

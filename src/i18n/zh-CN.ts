@@ -1,4 +1,5 @@
 import type { Widen } from './widen.ts';
+import { heatmapZhCN } from './heatmap.zh-CN.ts';
 import { shaoxingZhCN } from './shaoxing.zh-CN.ts';
 
 /**
@@ -27,7 +28,7 @@ export const zhCN = {
     loading: '地图加载中…',
     loadFailed: '地图数据加载失败：{detail}',
     attribution:
-      '地图数据：echarts 行政区划（GCJ-02 已转换）· GeoNames（CC BY 4.0）· Natural Earth',
+      '地图数据：echarts 行政区划（GCJ-02 已转换）· GeoNames（CC BY 4.0）· Natural Earth · © OpenStreetMap 贡献者（ODbL）',
     webglMissing: '此浏览器无法显示地图（需要 WebGL）。',
   },
   layers: {
@@ -55,6 +56,7 @@ export const zhCN = {
     noNetwork: '本应用只读取本机自带的数据，不向外部发送任何请求。',
     loadFailed: '无法读取数据清单：{detail}',
   },
+  heatmap: heatmapZhCN,
   shaoxing: shaoxingZhCN,
   units: {
     byte: '字节',

@@ -129,7 +129,9 @@ export function buildBasemapStyle(options: BasemapStyleOptions): StyleSpecificat
       type: 'fill',
       source,
       'source-layer': SOURCE_LAYERS.water,
-      paint: { 'fill-color': palette.water },
+      // Sea polygons cover the inner Hangzhou Bay where the land outlines overreach; they
+      // take the background's colour so the coast shows no seam.
+      paint: { 'fill-color': ['match', ['get', 'kind'], 'sea', palette.sea, palette.water] },
     },
     {
       id: LAYER_IDS.rivers,
@@ -211,8 +213,11 @@ export function buildBasemapStyle(options: BasemapStyleOptions): StyleSpecificat
       'source-layer': SOURCE_LAYERS.functionalZones,
       paint: {
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, 6, 11, 16],
-        'circle-color': palette.schematic,
-        'circle-opacity': 0.15,
+        'circle-color': [
+          'to-color',
+          ['coalesce', ['feature-state', DISTRICT_STATE.fill], palette.schematic],
+        ],
+        'circle-opacity': ['case', ['!=', ['feature-state', DISTRICT_STATE.fill], null], 0.9, 0.15],
         'circle-stroke-color': palette.schematic,
         'circle-stroke-width': 1.5,
       },

@@ -13,6 +13,13 @@ const districtFeature = (code: string) => ({
   id: code,
 });
 
+/** Functional zones (南太湖新区) are schematic points, coloured like districts. */
+const zoneFeature = (code: string) => ({
+  source: BASEMAP_SOURCE_ID,
+  sourceLayer: SOURCE_LAYERS.functionalZones,
+  id: code,
+});
+
 /**
  * Colours districts through feature-state (no geometry re-upload); districts coloured before
  * but absent now fall back to the plain basemap fill. Returns the codes now coloured.
@@ -23,10 +30,14 @@ export function applyDistrictFills(
   fillByCode: ReadonlyMap<string, string>,
 ): ReadonlySet<string> {
   for (const code of previouslyFilled) {
-    if (!fillByCode.has(code)) map.removeFeatureState(districtFeature(code), DISTRICT_STATE.fill);
+    if (fillByCode.has(code)) continue;
+    map.removeFeatureState(districtFeature(code), DISTRICT_STATE.fill);
+    map.removeFeatureState(zoneFeature(code), DISTRICT_STATE.fill);
   }
   for (const [code, colour] of fillByCode) {
+    // A code is either a district polygon or a zone point; state on the other is inert.
     map.setFeatureState(districtFeature(code), { [DISTRICT_STATE.fill]: colour });
+    map.setFeatureState(zoneFeature(code), { [DISTRICT_STATE.fill]: colour });
   }
   return new Set(fillByCode.keys());
 }

@@ -41,14 +41,15 @@ export interface MapInit {
 }
 
 /**
- * Room kept clear when framing a region: on wide screens the left column of panels covers
- * the map, so the region is framed in the space beside it.
+ * Room kept clear when framing a region: on wide screens panel columns cover the map's
+ * sides, so the region is framed in the space between them.
  */
 function framePadding(container: HTMLElement) {
   const side = 40;
   const panelColumnPx = 340;
-  const left = container.clientWidth > 2.5 * panelColumnPx ? panelColumnPx : side;
-  return { top: side, bottom: side, right: side, left };
+  const wide = container.clientWidth > 3.2 * panelColumnPx;
+  const column = wide ? panelColumnPx : side;
+  return { top: side, bottom: side, right: column, left: column };
 }
 
 /** Resolves a path under the app's base URL, so the app works from any static host folder. */
@@ -122,7 +123,7 @@ export class MapController {
     }
     this.#map = map;
     map.touchZoomRotate.disableRotation();
-    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    map.addControl(new NavigationControl({ showCompass: false }), 'bottom-right');
     map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
     map.addControl(
       new AttributionControl({ compact: true, customAttribution: init.attribution }),

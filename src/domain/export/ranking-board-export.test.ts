@@ -1,7 +1,13 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { districtByCode, NANTAIHU_CODE } from '../regions.ts';
-import { districtTargetValues, targetsFor } from '../indicators/indicator-catalogue.ts';
+import { heatmapEn } from '../../i18n/heatmap.en.ts';
+import { heatmapZhCN } from '../../i18n/heatmap.zh-CN.ts';
+import {
+  districtTargetValues,
+  formatSourceCitation,
+  targetsFor,
+} from '../indicators/indicator-catalogue.ts';
 import { buildRankingBoard } from '../indicators/ranking.ts';
 import { huzhouCatalogue } from '../indicators/seed-catalogue.fixture.ts';
 import { rankingBoardCsv } from './ranking-board-export.ts';
@@ -17,7 +23,23 @@ function exportOf(id: string, locale: 'zh-CN' | 'en') {
     polarity: indicator.polarity,
     cityValue,
   });
-  const csv = rankingBoardCsv({ indicator, board, cityValue, targets, locale });
+  const targetOf = (code: string) => targets.districts.find((d) => d.districtCode === code);
+  const csv = rankingBoardCsv({
+    valueName: locale === 'en' ? indicator.nameEn : indicator.nameZh,
+    unitLabel: locale === 'en' ? indicator.unit.en : indicator.unitZh,
+    board,
+    cityValue,
+    districtName: (code) => {
+      const district = districtByCode(code);
+      return (locale === 'en' ? district?.nameEn : district?.nameZh) ?? code;
+    },
+    noteOf: (code) => targetOf(code)?.note ?? '',
+    sourceOf: (code) => {
+      const target = targetOf(code);
+      return target ? formatSourceCitation(target.source, locale) : '';
+    },
+    labels: (locale === 'en' ? heatmapEn : heatmapZhCN).export,
+  });
   const [header = [], ...rows] = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), {
     skipEmptyLines: true,
   }).data;
@@ -44,7 +66,7 @@ describe('ranking board export', () => {
     const zh = exportOf('tax_per_mu', 'zh-CN');
     expect(zh.header).toContain('规上工业亩均税收 (万元/亩)');
     const en = exportOf('tax_per_mu', 'en');
-    expect(en.header.some((h) => h.includes('10,000 yuan per mu'))).toBe(true);
+    expect(en.header.some((h) => h.includes('yuan/mu'))).toBe(true);
     expect(en.column('District')).toContain(districtByCode(NANTAIHU_CODE)?.nameEn);
   });
 

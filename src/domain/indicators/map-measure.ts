@@ -31,6 +31,8 @@ export interface MapMeasure {
   unitZh: string;
   polarity: Polarity;
   kind: IndicatorKind;
+  /** True when no valid figure can be below zero. */
+  nonNegative: boolean;
   /** `target`: a plan's target for the year; `profile`: a description drawn from the seeds. */
   basis: 'target' | 'profile';
   cityCode: string;

@@ -36,6 +36,7 @@ export function targetMeasure(
     unitZh: indicator.unitZh,
     polarity: indicator.polarity,
     kind: indicator.kind,
+    nonNegative: indicator.nonNegative,
     basis: 'target',
     cityCode,
     year,
