@@ -13,6 +13,7 @@ export const heatmapEn: Widen<typeof heatmapZhCN> = {
     target: 'Plan target',
     actual: 'Actual',
     completion: 'Completion',
+    profile: 'Counted from the plan',
   },
   groups: {
     per_mu_efficiency: 'Output per mu',

@@ -10,6 +10,7 @@ export const heatmapZhCN = {
     target: '规划目标',
     actual: '实际值',
     completion: '完成率',
+    profile: '据规划文本统计',
   },
   groups: {
     per_mu_efficiency: '亩均效益',

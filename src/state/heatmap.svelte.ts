@@ -74,6 +74,11 @@ export class HeatmapState {
   manualBreaks = $state.raw<number[]>(DEFAULT_HEATMAP_VIEW.manualBreaks);
   selectedDistrictCode = $state<string | null>(DEFAULT_HEATMAP_VIEW.selectedDistrictCode);
   order = $state<BoardOrder>('best-first');
+  /** How the shown figures were obtained, for titles: a plan target, an actual, a rate or a count. */
+  get figureKind(): HeatmapMode | 'profile' {
+    return this.measure?.basis === 'profile' ? 'profile' : this.effectiveMode;
+  }
+
   /** A district hovered in a list (the ranking board), shown outlined on the map. */
   listHoverDistrictCode = $state<string | null>(null);
 
