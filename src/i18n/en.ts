@@ -1,4 +1,5 @@
 import type { Messages } from './zh-CN.ts';
+import { actualsEn } from './actuals.en.ts';
 import { heatmapEn } from './heatmap.en.ts';
 import { shaoxingEn } from './shaoxing.en.ts';
 
@@ -53,6 +54,7 @@ export const en: Messages = {
   },
   heatmap: heatmapEn,
   shaoxing: shaoxingEn,
+  actuals: actualsEn,
   units: {
     byte: 'bytes',
     kilobyte: 'KB',

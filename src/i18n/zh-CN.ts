@@ -1,4 +1,5 @@
 import type { Widen } from './widen.ts';
+import { actualsZhCN } from './actuals.zh-CN.ts';
 import { heatmapZhCN } from './heatmap.zh-CN.ts';
 import { shaoxingZhCN } from './shaoxing.zh-CN.ts';
 
@@ -58,6 +59,7 @@ export const zhCN = {
   },
   heatmap: heatmapZhCN,
   shaoxing: shaoxingZhCN,
+  actuals: actualsZhCN,
   units: {
     byte: '字节',
     kilobyte: 'KB',
