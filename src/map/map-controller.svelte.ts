@@ -77,6 +77,7 @@ export class MapController {
   #styleReady = false;
   #pendingStyleWork: (() => void)[] = [];
   #filledDistricts: ReadonlySet<string> = NO_DISTRICTS;
+  #attribution: AttributionControl | null = null;
   #hoverFlagCode: string | null = null;
   #selectedFlagCode: string | null = null;
   #districtClickListeners: ((code: string | null) => void)[] = [];
@@ -125,10 +126,11 @@ export class MapController {
     map.touchZoomRotate.disableRotation();
     map.addControl(new NavigationControl({ showCompass: false }), 'bottom-right');
     map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
-    map.addControl(
-      new AttributionControl({ compact: true, customAttribution: init.attribution }),
-      'bottom-right',
-    );
+    this.#attribution = new AttributionControl({
+      compact: true,
+      customAttribution: init.attribution,
+    });
+    map.addControl(this.#attribution, 'bottom-right');
     map.once('style.load', () => {
       this.#styleReady = true;
       for (const work of this.#pendingStyleWork.splice(0)) work();
@@ -166,6 +168,7 @@ export class MapController {
       this.#filledDistricts = NO_DISTRICTS;
       this.#hoverFlagCode = null;
       this.#selectedFlagCode = null;
+      this.#attribution = null;
     };
   }
 
@@ -190,11 +193,18 @@ export class MapController {
     );
   }
 
-  /** Switches map labels to a language. */
-  setLocale(locale: Locale, schematicSuffix: string): void {
+  /** Switches map labels and the data credit to a language. */
+  setLocale(locale: Locale, schematicSuffix: string, attribution: string): void {
     const map = this.#map;
     if (!map) return;
+    if (this.#attribution) {
+      // The control has no setter for its text; a fresh one replaces it in the same corner.
+      map.removeControl(this.#attribution);
+      this.#attribution = new AttributionControl({ compact: true, customAttribution: attribution });
+      map.addControl(this.#attribution, 'bottom-right');
+    }
     this.#whenStyled(() => {
+      this.#markRedrawing(map);
       for (const id of [LAYER_IDS.districtLabel, LAYER_IDS.townLabel, LAYER_IDS.prefectureLabel]) {
         map.setLayoutProperty(id, 'text-field', labelText(locale));
       }
@@ -211,6 +221,7 @@ export class MapController {
     const map = this.#map;
     if (!map) return;
     this.#whenStyled(() => {
+      this.#markRedrawing(map);
       for (const group of LAYER_GROUPS) {
         for (const id of LAYERS_OF_GROUP[group]) {
           map.setLayoutProperty(id, 'visibility', visible.has(group) ? 'visible' : 'none');
@@ -224,6 +235,7 @@ export class MapController {
     const map = this.#map;
     if (!map) return;
     this.#whenStyled(() => {
+      this.#markRedrawing(map);
       this.#filledDistricts = applyDistrictFills(map, this.#filledDistricts, fillByCode);
     });
   }
@@ -254,6 +266,15 @@ export class MapController {
     return () => {
       this.#districtClickListeners = this.#districtClickListeners.filter((l) => l !== listener);
     };
+  }
+
+  /**
+   * Style changes redraw without loading data, so MapLibre signals no start; mark the map busy
+   * and force a frame, whose `idle` clears it, so `aria-busy` tells the truth.
+   */
+  #markRedrawing(map: MapLibreMap): void {
+    this.busy = true;
+    map.triggerRepaint();
   }
 
   #readCamera(): CameraView | null {

@@ -198,3 +198,15 @@ describe('data sources', () => {
     await expect(dialog.isVisible()).resolves.toBe(false);
   });
 });
+describe('attribution', () => {
+  it('credits the map data in the language the user switched to', async () => {
+    const { page } = session;
+    await page.goto(baseUrl);
+    await waitForMapIdle(page);
+    await expect(page.getByText(zhCN.map.attribution).count()).resolves.toBe(1);
+    await page.getByRole('button', { name: zhCN.language.other, exact: true }).click();
+    await waitForStablePicture(page);
+    await expect(page.getByText(en.map.attribution).count()).resolves.toBe(1);
+    await expect(page.getByText(zhCN.map.attribution).count()).resolves.toBe(0);
+  });
+});
