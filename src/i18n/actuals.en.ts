@@ -30,7 +30,6 @@ export const actualsEn: Widen<typeof actualsZhCN> = {
   },
   editor: {
     title: 'Enter actual values',
-    indicator: 'Indicator',
     year: 'Year',
     author: 'Entered by',
     authorHint: 'Kept in this browser and recorded with each value.',
@@ -38,9 +37,9 @@ export const actualsEn: Widen<typeof actualsZhCN> = {
     loadFailed: 'Could not read the entered values: {detail}',
     caption: '{indicator}, {year}, {city}',
     district: 'District',
-    cityWide: 'Whole city',
     target: 'Plan target',
     actual: 'Actual',
+    actualInUnit: 'Actual ({unit})',
     completion: 'Completion',
     note: 'Note',
     enteredByAt: 'Entered by / at',
@@ -50,6 +49,7 @@ export const actualsEn: Widen<typeof actualsZhCN> = {
     targetLegend: 'Plan targets come from the policy document and are read-only: {source}',
     actualLegend:
       'User-entered actuals are kept only in this browser, stored apart from plan data.',
+    entryUnitScaled: '{unit}, where 1 = {one}',
     noTarget: 'No target',
     actualFor: '{district} actual {year} ({unit})',
     actualForNoUnit: '{district} actual {year}',
@@ -75,10 +75,9 @@ export const actualsEn: Widen<typeof actualsZhCN> = {
     nothingToStore: 'There are no numbers to save.',
     dismiss: 'Dismiss',
     retry: 'Retry',
-    storedCount: '{count} value(s) entered.',
   },
   conflict: {
-    cell: 'Another window changed this value to {value} ({by}).',
+    cell: 'Another window changed this value to {value} — {by}.',
     cellRemoved: 'Another window deleted this value.',
     summary: 'Another window changed {count} value(s); nothing was saved.',
     keepMine: 'Overwrite with mine',
@@ -131,7 +130,6 @@ export const actualsEn: Widen<typeof actualsZhCN> = {
       tab: 'Tab (commas group thousands)',
       comma: 'Comma',
     },
-    previewTitle: 'Preview',
     previewCaption:
       'Preview: {valid} cell(s) can be saved, {invalid} invalid, {empty} blank (skipped)',
     row: 'Row',
