@@ -43,6 +43,8 @@ export interface SourceKeys {
   parts?: readonly string[];
   /** Must appear as a number token (911 matches 911.0). */
   numbers?: readonly string[];
+  /** District codes (`;`-joined) whose district name, short or full, must appear. */
+  districts?: readonly string[];
 }
 
 export interface TableSchema {
@@ -340,6 +342,24 @@ export const SEED_SCHEMAS: Readonly<Record<string, TableSchema>> = {
     ],
     sourceKeys: { text: ['name_zh'] },
     unique: ['city_code', 'name_zh'],
+  },
+  'shaoxing-leading-enterprises.csv': {
+    columns: [
+      { name: 'industry_id', kind: 'text', required: true, values: SHAOXING_INDUSTRIES },
+      { name: 'sub_sector_zh', kind: 'text', required: true },
+      { name: 'enterprise_zh', kind: 'text', required: true },
+      { name: 'role_zh', kind: 'text' },
+      { name: 'city_code', kind: 'scope', required: true },
+      { name: 'district_codes', kind: 'district_list' },
+      { name: 'district_basis', kind: 'text', values: ['', 'named', 'context'] },
+      { name: 'note', kind: 'text' },
+      ...sourceColumns,
+    ],
+    sourceKeys: {
+      text: ['sub_sector_zh', 'enterprise_zh', 'role_zh'],
+      districts: ['district_codes'],
+    },
+    unique: ['industry_id', 'enterprise_zh'],
   },
   'zhejiang-key-traditional-industries.csv': {
     columns: [

@@ -198,6 +198,19 @@ function checkSource(
       issues.push({ ...at, column, message: `${row.cells[column]} does not appear on ${where}` });
     }
   }
+  for (const column of keys.districts ?? []) {
+    const unnamed = splitList(row.cells[column] ?? '').filter((code) => {
+      const district = districtByCode(code);
+      return district && ![district.shortNameZh, district.nameZh].some((n) => squashed.includes(n));
+    });
+    if (unnamed.length > 0) {
+      issues.push({
+        ...at,
+        column,
+        message: `no district name for ${unnamed.join(';')} appears on ${where}; cite the line that ties it`,
+      });
+    }
+  }
   return issues;
 }
 
