@@ -103,6 +103,8 @@ export const heatmapEn: Widen<typeof heatmapZhCN> = {
     versus: { better: 'better', equal: 'equal', worse: 'worse' },
   },
   sidebar: {
+    actualsUnavailable:
+      'The local database could not be opened, so actuals are unavailable: {detail}',
     ranking: 'Ranking',
     actuals: 'Enter actuals',
     shaoxing: 'City indicators',

@@ -99,6 +99,7 @@ export const heatmapZhCN = {
     versus: { better: '优于全市', equal: '与全市持平', worse: '落后全市' },
   },
   sidebar: {
+    actualsUnavailable: '无法打开本机数据库，实际值暂不可用：{detail}',
     ranking: '排名',
     actuals: '实际值录入',
     shaoxing: '全市指标',

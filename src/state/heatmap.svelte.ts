@@ -81,12 +81,16 @@ export class HeatmapState {
 
   /** A district hovered in a list (the ranking board), shown outlined on the map. */
   listHoverDistrictCode = $state<string | null>(null);
+  /** Planners' actual values; attached once the store has loaded. */
+  actuals = $state.raw<ActualsSource | null>(null);
 
   /** The figures a planner can map in the region in view. */
   readonly measures: MapMeasure[];
   /** Indicators the region's plan lists without per-district numbers (待省下达…). */
   readonly notMappable: Indicator[];
   readonly measure: MapMeasure | null;
+  /** The catalogue indicator behind a plan-target measure, for entering actuals. */
+  readonly indicator: Indicator | null;
   /** Actuals and completion exist only for plan targets. */
   readonly modes: readonly HeatmapMode[];
   readonly effectiveMode: HeatmapMode;
@@ -108,7 +112,11 @@ export class HeatmapState {
 
   readonly #app: AppState;
   readonly #catalogue: IndicatorCatalogue;
-  readonly #actuals: ActualsSource | null;
+
+  /** The Huzhou catalogue the measures come from. */
+  get catalogue(): IndicatorCatalogue {
+    return this.#catalogue;
+  }
   readonly #profileMeasures: () => MapMeasure[];
 
   constructor(
@@ -122,7 +130,7 @@ export class HeatmapState {
   ) {
     this.#app = app;
     this.#catalogue = options.catalogue;
-    this.#actuals = options.actuals ?? null;
+    this.actuals = options.actuals ?? null;
     this.#profileMeasures = options.profileMeasures ?? (() => []);
     this.measures = $derived(
       this.#app.region === 'huzhou'
@@ -139,14 +147,19 @@ export class HeatmapState {
         : [],
     );
     this.measure = $derived(this.measures.find((m) => m.id === this.measureId) ?? null);
+    this.indicator = $derived(
+      this.measure?.basis === 'target'
+        ? (this.#catalogue.indicators.find((i) => i.id === this.measure?.id) ?? null)
+        : null,
+    );
     this.modes = $derived(
       this.measure?.basis === 'target' ? ['target', 'actual', 'completion'] : ['target'],
     );
     this.effectiveMode = $derived(this.modes.includes(this.mode) ? this.mode : 'target');
     this.#actualByDistrict = $derived.by(() => {
       const measure = this.measure;
-      if (!measure || measure.year === null || !this.#actuals) return new Map();
-      return this.#actuals.valuesFor(measure.id, measure.year);
+      if (!measure || measure.year === null || !this.actuals) return new Map();
+      return this.actuals.valuesFor(measure.id, measure.year);
     });
     this.unit = $derived(
       this.measure
