@@ -1,6 +1,7 @@
 /**
  * `npm run geodata`: builds public/tiles/muatlas.pmtiles, its manifest and the Latin glyphs
- * from installed npm packages, offline and deterministically.
+ * from installed npm packages, and public/data/ (the seeds' places and the district outlines),
+ * offline and deterministically.
  * `npm run geodata:check`: builds into a temporary folder and fails, naming the files, when
  * what is committed under public/ differs.
  */
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FONT_STACK } from './lib/glyphs.ts';
 import { buildGeodata } from './lib/pipeline.ts';
+import { buildPlaces } from './places.ts';
 
 const PUBLIC_DIR = fileURLToPath(new URL('../public/', import.meta.url));
 
@@ -37,15 +39,17 @@ function main(args: readonly string[]): number {
   const outDir = check ? mkdtempSync(join(tmpdir(), 'muatlas-geodata-')) : PUBLIC_DIR;
   try {
     const result = buildGeodata(outDir);
+    const places = buildPlaces(outDir);
+    const files = [...result.files, ...places.files];
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     if (check) {
-      const stale = staleFiles(outDir, result.files);
+      const stale = staleFiles(outDir, files);
       if (stale.length > 0) {
         console.error('geodata:check: public/ is stale; run `npm run geodata` and commit:');
         for (const path of stale) console.error(`  public/${path}`);
         return 1;
       }
-      console.log(`geodata:check: ${result.files.length} files up to date (${seconds} s)`);
+      console.log(`geodata:check: ${files.length} files up to date (${seconds} s)`);
       return 0;
     }
     console.log(
@@ -54,7 +58,8 @@ function main(args: readonly string[]): number {
     console.log(
       `  ${result.stats.addressedTiles} tiles (${result.stats.tileContents} distinct), layers ${JSON.stringify(result.layerCounts)}`,
     );
-    console.log(`  ${result.files.length} files written in ${seconds} s`);
+    console.log(`  places: ${places.places.length} points, ${JSON.stringify(places.bytes)} bytes`);
+    console.log(`  ${files.length} files written in ${seconds} s`);
     return 0;
   } finally {
     if (check) rmSync(outDir, { recursive: true, force: true });
