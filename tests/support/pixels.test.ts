@@ -2,10 +2,14 @@ import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import {
   changedShare,
+  cssRgbToRgb,
   decodePng,
   dominantColours,
   hexToRgb,
+  pixelAt,
+  relativeLuminance,
   shareNear,
+  shareOfPointsNear,
   type Rgb,
   type RgbaImage,
 } from './pixels.ts';
@@ -71,5 +75,53 @@ describe('hexToRgb', () => {
     expect(hexToRgb('#b5d3E8')).toEqual([181, 211, 232]);
     expect(() => hexToRgb('#abc')).toThrow();
     expect(() => hexToRgb('rgb(1,2,3)')).toThrow();
+  });
+});
+
+describe('cssRgbToRgb', () => {
+  it('reads the colours getComputedStyle reports, with or without alpha', () => {
+    expect(cssRgbToRgb('rgb(227, 26, 28)')).toEqual([227, 26, 28]);
+    expect(cssRgbToRgb(' rgba(255, 255, 178, 0.5)')).toEqual([255, 255, 178]);
+    expect(() => cssRgbToRgb('#e31a1c')).toThrow();
+  });
+});
+
+describe('sampling at points', () => {
+  it('reads the pixel at a fractional position, and black outside the image', () => {
+    const img = twoTone(4, 2, 2, WATER, LAND);
+    expect(pixelAt(img, 1.9, 0.5)).toEqual(WATER);
+    expect(pixelAt(img, 2, 1)).toEqual(LAND);
+    expect(pixelAt(img, 4, 0)).toEqual([0, 0, 0]);
+    expect(pixelAt(img, -1, 0)).toEqual([0, 0, 0]);
+  });
+
+  it('counts points showing a colour, and with a radius those beside it', () => {
+    const img = twoTone(10, 10, 5, WATER, LAND);
+    const points = [
+      { x: 1, y: 1 },
+      { x: 4, y: 1 },
+      { x: 5, y: 1 },
+      { x: 9, y: 1 },
+    ];
+    expect(shareOfPointsNear(img, points, WATER, 4)).toBe(0.5);
+    expect(shareOfPointsNear(img, points, WATER, 4, 1)).toBe(0.75);
+    expect(shareOfPointsNear(img, points, WATER, 4, 4)).toBe(0.75);
+    expect(shareOfPointsNear(img, points, WATER, 4, 5)).toBe(1);
+    expect(shareOfPointsNear(img, [], WATER, 4)).toBe(0);
+  });
+});
+
+describe('relativeLuminance', () => {
+  it('orders a sequential scheme from light to dark, with black and white at the ends', () => {
+    const ylOrRd: Rgb[] = [
+      [255, 255, 178],
+      [254, 204, 92],
+      [253, 141, 60],
+      [227, 26, 28],
+    ];
+    const values = ylOrRd.map(relativeLuminance);
+    expect([...values].sort((a, b) => b - a)).toEqual(values);
+    expect(relativeLuminance([0, 0, 0])).toBe(0);
+    expect(relativeLuminance([255, 255, 255])).toBeCloseTo(1, 10);
   });
 });

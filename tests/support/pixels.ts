@@ -117,3 +117,53 @@ export function hexToRgb(hex: string): Rgb {
   if (!match) throw new Error(`not a #rrggbb colour: ${hex}`);
   return [parseInt(match[1]!, 16), parseInt(match[2]!, 16), parseInt(match[3]!, 16)];
 }
+
+/** Parses a computed CSS colour, `rgb(r, g, b)` or `rgba(r, g, b, a)`, as the DOM reports it. */
+export function cssRgbToRgb(css: string): Rgb {
+  const match = /^rgba?\((\d+),\s*(\d+),\s*(\d+)/i.exec(css.trim());
+  if (!match) throw new Error(`not an rgb() colour: ${css}`);
+  return [Number(match[1]), Number(match[2]), Number(match[3])];
+}
+
+/** The pixel at integer position (x, y); black outside the image. */
+export function pixelAt(image: RgbaImage, x: number, y: number): Rgb {
+  const px = Math.floor(x);
+  const py = Math.floor(y);
+  if (px < 0 || py < 0 || px >= image.width || py >= image.height) return [0, 0, 0];
+  const i = (py * image.width + px) * 4;
+  return [image.data[i] ?? 0, image.data[i + 1] ?? 0, image.data[i + 2] ?? 0];
+}
+
+/**
+ * Share (0–1) of `points` with a pixel within `tolerance` of `target` no further than
+ * `radiusPx` away (a square window), so a thin line near a sampled vertex still counts.
+ */
+export function shareOfPointsNear(
+  image: RgbaImage,
+  points: readonly { x: number; y: number }[],
+  target: Rgb,
+  tolerance: number,
+  radiusPx = 0,
+): number {
+  if (points.length === 0) return 0;
+  let hits = 0;
+  for (const p of points) {
+    let hit = false;
+    for (let dy = -radiusPx; dy <= radiusPx && !hit; dy++) {
+      for (let dx = -radiusPx; dx <= radiusPx && !hit; dx++) {
+        hit = channelDistance(pixelAt(image, p.x + dx, p.y + dy), target) <= tolerance;
+      }
+    }
+    if (hit) hits++;
+  }
+  return hits / points.length;
+}
+
+/** WCAG relative luminance (0 black – 1 white), to tell a darker class colour from a lighter. */
+export function relativeLuminance([r, g, b]: Rgb): number {
+  const linear = (c: number) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+}
