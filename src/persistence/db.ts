@@ -5,7 +5,7 @@
  * - A released `version(n)` is never edited. A change is a new `version(n + 1)` below the last
  *   one, listing only the tables it adds or changes, with `upgrade()` for any data change.
  * - Only the user's own data lives here; seed figures ship with the app and are never copied in.
- * - Later issues add `zones`, `placeCorrections`, `importedLayers` and `briefings` this way.
+ * - Later issues add `zones`, `importedLayers` and `briefings` this way.
  */
 
 import Dexie, { type DexieOptions, type Table } from 'dexie';
@@ -15,7 +15,27 @@ import type { ActualValue } from '../domain/actuals/actual-value.ts';
 export const DEFAULT_DB_NAME = 'muatlas';
 
 /** The newest schema version defined below; backups and diagnostics report it. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
+
+/**
+ * Where a user says a place really is, instead of the point MuAtlas chose from the seeds. Only
+ * the user's correction is stored; the original point stays in places.geojson, so reverting is
+ * deleting the row.
+ */
+export interface PlaceCorrection {
+  /** The place's id in places.geojson (`hz-ent-07`, `sx-prj-03` …). */
+  placeId: string;
+  /** WGS-84 degrees. */
+  lon: number;
+  lat: number;
+  /** The name the user chose (谁校正); empty when none. */
+  enteredBy: string;
+  /** ISO time of the correction. */
+  enteredAt: string;
+  note: string;
+  /** From the database-wide counter (see {@link takeRevisions}). */
+  revision: number;
+}
 
 /** `[indicatorId, districtCode, year]`, the primary key of `actuals`. */
 export type ActualPrimaryKey = [indicatorId: string, districtCode: string, year: number];
@@ -34,6 +54,7 @@ export class MuAtlasDb extends Dexie {
   // `declare` so class-field semantics do not overwrite the tables Dexie attaches.
   declare actuals: Table<ActualValue, ActualPrimaryKey>;
   declare meta: Table<MetaRow, MetaKey>;
+  declare placeCorrections: Table<PlaceCorrection, string>;
 
   /**
    * @param name database name; tests use a fresh one each.
@@ -48,6 +69,12 @@ export class MuAtlasDb extends Dexie {
     this.version(1).stores({
       actuals: '[indicatorId+districtCode+year], [indicatorId+year], districtCode',
       meta: 'key',
+    });
+
+    // Version 2 (issue 4): users' corrections of where a place is. A new table only, so the
+    // upgrade moves no data.
+    this.version(2).stores({
+      placeCorrections: 'placeId',
     });
   }
 }

@@ -6,13 +6,14 @@ let profile: Profile;
 afterEach(() => profile.close());
 
 describe('MuAtlasDb', () => {
-  it('opens version 1 on an empty profile with the actuals and meta tables', async () => {
+  it('opens the newest version on an empty profile with every table', async () => {
     profile = freshProfile();
     const db = profile.openTab();
     await db.open();
     expect(db.verno).toBe(SCHEMA_VERSION);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['actuals', 'meta']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['actuals', 'meta', 'placeCorrections']);
     expect(await db.actuals.count()).toBe(0);
+    expect(await db.placeCorrections.count()).toBe(0);
     expect(await db.meta.count()).toBe(0);
   });
 
