@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_VIEW_STATE,
+  isPlaceLayerGroup,
   parseViewState,
+  PLACE_LAYER_GROUPS,
   serializeViewState,
   withLayerVisibility,
 } from './view-state.ts';
@@ -56,5 +58,34 @@ describe('view state in the URL', () => {
     expect(withoutTowns.has('towns')).toBe(false);
     expect(all.has('towns')).toBe(true);
     expect(withLayerVisibility(withoutTowns, 'towns', true).has('towns')).toBe(true);
+  });
+
+  it('starts with the places groups hidden and the basemap groups shown', () => {
+    const layers = DEFAULT_VIEW_STATE.visibleLayers;
+    for (const group of PLACE_LAYER_GROUPS) expect(layers.has(group)).toBe(false);
+    for (const group of ['districts', 'functionalZones', 'towns', 'water', 'prefectures'] as const)
+      expect(layers.has(group)).toBe(true);
+    expect(serializeViewState(DEFAULT_VIEW_STATE)).not.toContain('layers=');
+  });
+
+  it('reads URLs written before the places groups existed as the same map', () => {
+    const old = parseViewState('?layers=districts,water');
+    expect([...old.visibleLayers].sort()).toEqual(['districts', 'water']);
+    expect(serializeViewState(old)).toContain('layers=districts,water');
+  });
+
+  it('round-trips places groups turned on, in panel order', () => {
+    const on = withLayerVisibility(
+      withLayerVisibility(DEFAULT_VIEW_STATE.visibleLayers, 'projects', true),
+      'enterprises',
+      true,
+    );
+    const search = serializeViewState({ ...DEFAULT_VIEW_STATE, visibleLayers: on });
+    expect(search).toContain(
+      'layers=districts,functionalZones,towns,water,prefectures,enterprises,projects',
+    );
+    expect(parseViewState(search).visibleLayers).toEqual(on);
+    expect(isPlaceLayerGroup('enterprises')).toBe(true);
+    expect(isPlaceLayerGroup('towns')).toBe(false);
   });
 });

@@ -15,8 +15,36 @@ export const LAYER_GROUPS = [
   'towns',
   'water',
   'prefectures',
+  'parks',
+  'specialtyTowns',
+  'enterprises',
+  'projects',
+  'enterpriseDensity',
+  'industryHulls',
 ] as const;
 export type LayerGroup = (typeof LAYER_GROUPS)[number];
+
+/**
+ * The groups drawn from the seeds' places (public/data/places.geojson). They start hidden: the
+ * places data and code load only once one is switched on, and URLs written before these
+ * groups existed (which list only basemap groups) keep meaning the same map.
+ */
+export const PLACE_LAYER_GROUPS = [
+  'parks',
+  'specialtyTowns',
+  'enterprises',
+  'projects',
+  'enterpriseDensity',
+  'industryHulls',
+] as const satisfies readonly LayerGroup[];
+export type PlaceLayerGroup = (typeof PLACE_LAYER_GROUPS)[number];
+
+const PLACE_GROUP_SET: ReadonlySet<string> = new Set(PLACE_LAYER_GROUPS);
+
+/** True for the groups drawn from the places data. */
+export function isPlaceLayerGroup(group: LayerGroup): group is PlaceLayerGroup {
+  return PLACE_GROUP_SET.has(group);
+}
 
 export interface CameraView {
   zoom: number;
@@ -36,7 +64,7 @@ export const DEFAULT_VIEW_STATE: ViewState = {
   region: 'huzhou',
   locale: 'zh-CN',
   camera: null,
-  visibleLayers: new Set(LAYER_GROUPS),
+  visibleLayers: new Set(LAYER_GROUPS.filter((g) => !isPlaceLayerGroup(g))),
 };
 
 const REGIONS: readonly RegionId[] = ['huzhou', 'shaoxing'];
@@ -91,8 +119,10 @@ export function serializeViewState(view: ViewState, existingSearch = ''): string
   params.set('lang', view.locale);
   if (view.camera) params.set('view', formatCamera(view.camera));
   else params.delete('view');
-  const allVisible = LAYER_GROUPS.every((g) => view.visibleLayers.has(g));
-  if (allVisible) params.delete('layers');
+  const isDefault = LAYER_GROUPS.every(
+    (g) => view.visibleLayers.has(g) === DEFAULT_VIEW_STATE.visibleLayers.has(g),
+  );
+  if (isDefault) params.delete('layers');
   else params.set('layers', LAYER_GROUPS.filter((g) => view.visibleLayers.has(g)).join(','));
   return `?${params.toString().replaceAll('%2F', '/').replaceAll('%2C', ',')}`;
 }

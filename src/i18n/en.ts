@@ -33,6 +33,12 @@ export const en: Messages = {
     towns: 'Towns',
     water: 'Water',
     prefectures: 'Zhejiang prefectures',
+    parks: 'Parks and platforms',
+    specialtyTowns: 'Specialty towns and clusters',
+    enterprises: 'Key enterprises',
+    projects: 'Key projects',
+    enterpriseDensity: 'Enterprise density',
+    industryHulls: 'Industry cluster extents',
     schematicSuffix: ' (schematic)',
     schematicNote:
       'South Taihu New Area has no official boundary; it is shown as a schematic point.',

@@ -47,6 +47,14 @@ export const LAYERS_OF_GROUP: Record<LayerGroup, readonly string[]> = {
   towns: [LAYER_IDS.townDot, LAYER_IDS.townLabel],
   water: [LAYER_IDS.water, LAYER_IDS.rivers],
   prefectures: [LAYER_IDS.prefectureFill, LAYER_IDS.prefectureLine, LAYER_IDS.prefectureLabel],
+  // The places groups are not part of the basemap style: places.layer.ts adds their layers
+  // once the places data has loaded and shows and hides them itself.
+  parks: [],
+  specialtyTowns: [],
+  enterprises: [],
+  projects: [],
+  enterpriseDensity: [],
+  industryHulls: [],
 };
 
 /** Feature-state keys on district features: thematic fill, pointer hover, selection. */

@@ -22,6 +22,7 @@ import {
 } from './basemap.style.ts';
 import { applyDistrictFills, moveDistrictFlag, NO_DISTRICTS } from './district-choropleth.layer.ts';
 import { DISTRICT_STATE, LAYER_IDS, LAYERS_OF_GROUP } from './layer-ids.ts';
+import type { PlacesLayer, PlacesLayerOptions } from './places.layer.ts';
 import { registerPmtilesProtocol } from './pmtiles-protocol.ts';
 
 /** System CJK fonts MapLibre draws Chinese glyphs with, so no CJK glyph files are shipped. */
@@ -81,6 +82,7 @@ export class MapController {
   #hoverFlagCode: string | null = null;
   #selectedFlagCode: string | null = null;
   #districtClickListeners: ((code: string | null) => void)[] = [];
+  #places: PlacesLayer | null = null;
 
   /** Creates the map in a container; returns the cleanup that removes it. */
   mount(init: MapInit): () => void {
@@ -151,6 +153,8 @@ export class MapController {
       map.getCanvas().style.cursor = '';
     });
     map.on('click', (event) => {
+      // A click on a place belongs to the place (its card), not to the district beneath it.
+      if (this.#places?.hitsPlace(event.point)) return;
       const [feature] = map.queryRenderedFeatures(event.point, {
         layers: [LAYER_IDS.districtFill],
       });
@@ -169,7 +173,37 @@ export class MapController {
       this.#hoverFlagCode = null;
       this.#selectedFlagCode = null;
       this.#attribution = null;
+      this.#places = null;
     };
+  }
+
+  /**
+   * Draws the seeds' places (places.layer.ts, loaded on first use so the basemap's bundle stays
+   * small). Resolves with the layer to feed filters and highlights, or null without a map;
+   * `remove()` on it is the cleanup.
+   */
+  async mountPlaces(options: PlacesLayerOptions): Promise<PlacesLayer | null> {
+    const { PlacesLayer } = await import('./places.layer.ts');
+    const map = this.#map;
+    if (!map) return null;
+    await new Promise<void>((resolve) => this.#whenStyled(resolve));
+    if (this.#map !== map) return null;
+    this.#markRedrawing(map);
+    const layer = new PlacesLayer(map, options);
+    this.#places = layer;
+    const remove = layer.remove.bind(layer);
+    layer.remove = () => {
+      if (this.#places === layer) this.#places = null;
+      if (this.#map === map) remove();
+    };
+    return layer;
+  }
+
+  /** Centres the map on a point, zooming in to at least `minZoom`. */
+  flyTo(lon: number, lat: number, minZoom = 11): void {
+    const map = this.#map;
+    if (!map) return;
+    map.flyTo({ center: [lon, lat], zoom: Math.max(map.getZoom(), minZoom), duration: 800 });
   }
 
   /** Frames a city, emphasising its districts. */
