@@ -33,7 +33,11 @@ async function seedValues(db: MuAtlasDb, edits: ActualEdit[], now = FIXED_NOW) {
 
 /** Everything stored, revisions included, to prove an import changed nothing. */
 async function snapshot(db: MuAtlasDb) {
-  return { actuals: await db.actuals.toArray(), meta: await db.meta.toArray() };
+  return {
+    actuals: await db.actuals.toArray(),
+    placeCorrections: await db.placeCorrections.toArray(),
+    meta: await db.meta.toArray(),
+  };
 }
 
 function backupText(actuals: unknown[], extra: Record<string, unknown> = {}): string {
@@ -42,6 +46,7 @@ function backupText(actuals: unknown[], extra: Record<string, unknown> = {}): st
     schemaVersion: BACKUP_SCHEMA_VERSION,
     exportedAt: FIXED_NOW.toISOString(),
     actuals,
+    placeCorrections: [],
     ...extra,
   });
 }
@@ -60,7 +65,7 @@ describe('exportBackup', () => {
     ]);
     const backup = await exportBackup(db, FIXED_NOW);
     expect(backup.format).toBe('muatlas-backup');
-    expect(backup.schemaVersion).toBe(1);
+    expect(backup.schemaVersion).toBe(2);
     expect(backup.exportedAt).toBe(FIXED_NOW.toISOString());
     expect(backup.actuals).toHaveLength(2);
     expect(backup.actuals[0]).toEqual({
@@ -90,7 +95,10 @@ describe('exportBackup', () => {
       expect(result).toEqual({
         ok: true,
         dryRun: false,
-        summary: { added: 2, updated: 0, kept: 0, removed: 0 },
+        summary: {
+          actuals: { added: 2, updated: 0, kept: 0, removed: 0 },
+          placeCorrections: { added: 0, updated: 0, kept: 0, removed: 0 },
+        },
       });
       const strip = (rows: { revision: number }[]) => rows.map(({ revision: _r, ...rest }) => rest);
       expect(strip(await target.actuals.toArray())).toEqual(strip(await source.actuals.toArray()));
@@ -176,7 +184,12 @@ describe('importBackup modes', () => {
       actualJson(DEQING_TAX, 37, earlier),
     ]);
     const result = await importBackup(db, text, { mode: 'merge' });
-    expect(result.ok && result.summary).toEqual({ added: 1, updated: 1, kept: 1, removed: 0 });
+    expect(result.ok && result.summary.actuals).toEqual({
+      added: 1,
+      updated: 1,
+      kept: 1,
+      removed: 0,
+    });
     const values = (await db.actuals.toArray()).map((a) => [a.districtCode, a.value]);
     expect(values).toEqual([
       ['330502', 45],
@@ -199,7 +212,10 @@ describe('importBackup modes', () => {
     expect(preview).toEqual({
       ok: true,
       dryRun: true,
-      summary: { added: 1, updated: 0, kept: 0, removed: 2 },
+      summary: {
+        actuals: { added: 1, updated: 0, kept: 0, removed: 2 },
+        placeCorrections: { added: 0, updated: 0, kept: 0, removed: 0 },
+      },
     });
     expect(await snapshot(db)).toEqual(before);
 

@@ -45,8 +45,15 @@ export const CORRECTION_BOUNDS = {
 /** The coordinate systems a typed point may be in; the map and the database use WGS-84. */
 export type Datum = 'wgs84' | 'gcj02' | 'bd09';
 
-const inLonRange = (v: number) => v >= CORRECTION_BOUNDS.minLon && v <= CORRECTION_BOUNDS.maxLon;
-const inLatRange = (v: number) => v >= CORRECTION_BOUNDS.minLat && v <= CORRECTION_BOUNDS.maxLat;
+/** Whether a longitude lies within {@link CORRECTION_BOUNDS} (false for NaN). */
+export function isLonInRegion(lon: number): boolean {
+  return lon >= CORRECTION_BOUNDS.minLon && lon <= CORRECTION_BOUNDS.maxLon;
+}
+
+/** Whether a latitude lies within {@link CORRECTION_BOUNDS} (false for NaN). */
+export function isLatInRegion(lat: number): boolean {
+  return lat >= CORRECTION_BOUNDS.minLat && lat <= CORRECTION_BOUNDS.maxLat;
+}
 
 /**
  * Whether a point may be stored as a correction: undefined when it may, else why not. The
@@ -54,7 +61,7 @@ const inLatRange = (v: number) => v >= CORRECTION_BOUNDS.minLat && v <= CORRECTI
  */
 export function checkCorrectionPoint(lon: number, lat: number): CoordinateRejection | undefined {
   if (!Number.isFinite(lon) || !Number.isFinite(lat)) return 'notFinite';
-  if (!inLonRange(lon) || !inLatRange(lat)) return 'outsideRegion';
+  if (!isLonInRegion(lon) || !isLatInRegion(lat)) return 'outsideRegion';
   return undefined;
 }
 
@@ -145,7 +152,7 @@ export function parseCoordinates(text: string): CoordinateParseResult {
     first.axis ??
     (second.axis === 'lon' ? 'lat' : second.axis === 'lat' ? 'lon' : undefined) ??
     // No letters: the region's longitudes are all above its latitudes, so a swapped pair shows.
-    (inLatRange(first.value) && inLonRange(second.value) ? 'lat' : 'lon');
+    (isLatInRegion(first.value) && isLonInRegion(second.value) ? 'lat' : 'lon');
   const [lon, lat] =
     axisOfFirst === 'lon' ? [first.value, second.value] : [second.value, first.value];
   const rejection = checkCorrectionPoint(lon, lat);
