@@ -2,6 +2,7 @@ import type { Messages } from './zh-CN.ts';
 import { actualsEn } from './actuals.en.ts';
 import { correctionsEn } from './corrections.en.ts';
 import { heatmapEn } from './heatmap.en.ts';
+import { placesEn } from './places.en.ts';
 import { shaoxingEn } from './shaoxing.en.ts';
 
 export const en: Messages = {
@@ -63,6 +64,7 @@ export const en: Messages = {
   shaoxing: shaoxingEn,
   actuals: actualsEn,
   corrections: correctionsEn,
+  places: placesEn,
   units: {
     byte: 'bytes',
     kilobyte: 'KB',

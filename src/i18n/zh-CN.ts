@@ -2,6 +2,7 @@ import type { Widen } from './widen.ts';
 import { actualsZhCN } from './actuals.zh-CN.ts';
 import { correctionsZhCN } from './corrections.zh-CN.ts';
 import { heatmapZhCN } from './heatmap.zh-CN.ts';
+import { placesZhCN } from './places.zh-CN.ts';
 import { shaoxingZhCN } from './shaoxing.zh-CN.ts';
 
 /**
@@ -68,6 +69,7 @@ export const zhCN = {
   shaoxing: shaoxingZhCN,
   actuals: actualsZhCN,
   corrections: correctionsZhCN,
+  places: placesZhCN,
   units: {
     byte: '字节',
     kilobyte: 'KB',

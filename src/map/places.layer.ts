@@ -279,7 +279,7 @@ function namedPlaceLayer(
     filter: ['in', ['get', 'kind'], ['literal', [...kinds]]],
     layout: {
       'icon-image': ['case', APPROXIMATE, icons.hollow, icons.solid],
-      'icon-size': 0.5,
+      'icon-size': 0.8,
       'icon-allow-overlap': true,
       'text-field': labelField(locale),
       'text-font': LABEL_FONT,
@@ -448,9 +448,12 @@ export function placesLayerSpecs(locale: Locale): LayerSpecification[] {
   ];
 }
 
-/** What is highlighted: one place (a hovered list row) or one industry, optionally in one district. */
+/**
+ * What is highlighted: one place (a hovered list row), or one industry's places in one area as
+ * places-join.ts counts them: by their first listed district, or (area null) those with none.
+ */
 export type PlacesHighlight =
-  { placeId: string } | { industryId: string; districtCode: string | null } | null;
+  { placeId: string } | { industryId: string; areaCode: string | null } | null;
 
 export interface PlacesLayerOptions {
   data: PlacesCollection;
@@ -616,24 +619,21 @@ export class PlacesLayer {
     map.setFilter(PLACE_LAYER_IDS.hullLine, hulls);
   }
 
-  /** Rings one place, or every place of an industry (in a district), over everything else. */
+  /** Rings one place, or an industry's places in one area, over everything else. */
   setHighlight(highlight: PlacesHighlight): void {
     let filter: FilterSpecification = ['==', ['get', 'place_id'], ''];
     if (highlight && 'placeId' in highlight) {
       filter = ['==', ['get', 'place_id'], highlight.placeId];
     } else if (highlight) {
-      filter =
-        highlight.districtCode === null
-          ? ['==', ['get', 'industry_id'], highlight.industryId]
+      const inArea: ExpressionSpecification =
+        highlight.areaCode === null
+          ? ['==', ['get', 'district_codes'], '']
           : [
-              'all',
-              ['==', ['get', 'industry_id'], highlight.industryId],
-              [
-                'in',
-                `;${highlight.districtCode};`,
-                ['concat', ';', ['get', 'district_codes'], ';'],
-              ],
+              '==',
+              ['index-of', `${highlight.areaCode};`, ['concat', ['get', 'district_codes'], ';']],
+              0,
             ];
+      filter = ['all', ['==', ['get', 'industry_id'], highlight.industryId], inArea];
     }
     this.#map.setFilter(PLACE_LAYER_IDS.highlight, filter);
   }

@@ -10,6 +10,8 @@ import {
   filterPlaceIndex,
   filterPlaces,
   isEmptyFilter,
+  parsePlaceFilter,
+  serializePlaceFilter,
   type FilterablePlace,
   type PlaceFilter,
 } from './place-filter.ts';
@@ -112,5 +114,35 @@ describe('place filter', () => {
       places.filter((p) => p.kind === 'enterprise' || p.kind === 'project').length,
     );
     expect([...a].every((v, i, all) => i === 0 || all[i - 1]! < v)).toBe(true);
+  });
+});
+
+describe('places filter in the URL', () => {
+  it('round-trips every criterion and keeps other parameters', () => {
+    const f = filter({
+      industryIds: ['textiles', 'chemicals'],
+      districtCode: '330503',
+      stages: ['trial'],
+      investmentYiYuan: [5, null],
+      years: [2018, 2020],
+      query: '丝绸',
+    });
+    const search = serializePlaceFilter(f, '?region=huzhou');
+    expect(search).toContain('region=huzhou');
+    expect(search).toContain('pi=textiles,chemicals');
+    expect(search).toContain('pinv=5~');
+    expect(parsePlaceFilter(search)).toEqual(f);
+  });
+
+  it('writes nothing for an empty filter and removes stale parameters', () => {
+    expect(serializePlaceFilter(EMPTY_PLACE_FILTER, '?pi=textiles&lang=en')).toBe('?lang=en');
+  });
+
+  it('drops hand-mangled values instead of failing', () => {
+    const f = parsePlaceFilter('?ps=trial,bogus&pinv=abc~7&py=~');
+    expect(f.stages).toEqual(['trial']);
+    expect(f.investmentYiYuan).toEqual([null, 7]);
+    expect(f.years).toEqual([null, null]);
+    expect(isEmptyFilter(parsePlaceFilter(''))).toBe(true);
   });
 });

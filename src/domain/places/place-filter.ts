@@ -213,3 +213,73 @@ export function filterPlaces<T extends FilterablePlace>(
 ): T[] {
   return Array.from(filterPlaceIndex(buildPlaceIndex(places), filter), (i) => places[i]!);
 }
+
+/** Query parameters the places filter owns. */
+const PARAMS = {
+  industries: 'pi',
+  district: 'pd',
+  stages: 'ps',
+  investment: 'pinv',
+  years: 'py',
+  query: 'pq',
+} as const;
+
+function parseRange(text: string | null): [number | null, number | null] {
+  if (!text) return [null, null];
+  const [a = '', b = ''] = text.split('~');
+  const read = (s: string) => (s.trim() === '' || !Number.isFinite(Number(s)) ? null : Number(s));
+  return [read(a), read(b)];
+}
+
+function formatRange([a, b]: readonly [number | null, number | null]): string | null {
+  return a === null && b === null ? null : `${a ?? ''}~${b ?? ''}`;
+}
+
+const STAGE_IDS: ReadonlySet<string> = new Set<ProjectStage>([
+  'planning',
+  'preliminary',
+  'construction',
+  'equipment',
+  'trial',
+  'completed',
+  'underway',
+  'unknown',
+]);
+
+/**
+ * Reads the places filter from a query string (`pi=textiles,chemicals&pd=330503&pinv=5~&pq=…`).
+ * Kinds are not read: which kinds show follows the layer groups. Malformed parts are dropped.
+ */
+export function parsePlaceFilter(search: string): PlaceFilter {
+  const params = new URLSearchParams(search);
+  const list = (key: string) =>
+    (params.get(key) ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
+  return {
+    kinds: [],
+    industryIds: list(PARAMS.industries),
+    districtCode: params.get(PARAMS.district) || null,
+    stages: list(PARAMS.stages).filter((s): s is ProjectStage => STAGE_IDS.has(s)),
+    investmentYiYuan: parseRange(params.get(PARAMS.investment)),
+    years: parseRange(params.get(PARAMS.years)),
+    query: params.get(PARAMS.query) ?? '',
+  };
+}
+
+/** Writes the filter into a query string, keeping other parameters and leaving blanks out. */
+export function serializePlaceFilter(filter: PlaceFilter, existingSearch: string): string {
+  const params = new URLSearchParams(existingSearch);
+  const put = (key: string, value: string | null) => {
+    if (value === null || value === '') params.delete(key);
+    else params.set(key, value);
+  };
+  put(PARAMS.industries, filter.industryIds.join(','));
+  put(PARAMS.district, filter.districtCode);
+  put(PARAMS.stages, filter.stages.join(','));
+  put(PARAMS.investment, formatRange(filter.investmentYiYuan));
+  put(PARAMS.years, formatRange(filter.years));
+  put(PARAMS.query, filter.query.trim());
+  return `?${params.toString().replaceAll('%2C', ',').replaceAll('%7E', '~')}`;
+}
