@@ -1,9 +1,25 @@
 import type { UnitDisplay } from './indicators/unit-display.ts';
 import type { Locale } from './view-state.ts';
 
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/**
+ * A shared formatter per locale and options: building an Intl.NumberFormat costs far more than
+ * using one, and a heatmap switch formats dozens of numbers.
+ */
+function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, options);
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 /** Formats a number with the locale's grouping, at most `maxFractionDigits` decimals. */
 export function formatNumber(value: number, locale: Locale, maxFractionDigits = 2): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: maxFractionDigits }).format(value);
+  return numberFormat(locale, { maximumFractionDigits: maxFractionDigits }).format(value);
 }
 
 const BYTE_UNITS = ['B', 'KB', 'MB', 'GB'] as const;
@@ -61,7 +77,7 @@ export function formatQuantityRange(
 
 /** A difference with its sign always shown (`+11 万元/亩`, `-7 万元/亩`, `0 万元/亩`). */
 export function formatSignedQuantity(value: number, unit: UnitDisplay, locale: Locale): string {
-  const number = new Intl.NumberFormat(locale, {
+  const number = numberFormat(locale, {
     maximumFractionDigits: digits(unit, locale),
     signDisplay: 'exceptZero',
   }).format(scaled(value, unit, locale));
@@ -77,7 +93,7 @@ export function formatRatioAsPercent(
   locale: Locale,
   options: { maxFractionDigits?: number; signed?: boolean } = {},
 ): string {
-  return new Intl.NumberFormat(locale, {
+  return numberFormat(locale, {
     style: 'percent',
     maximumFractionDigits: options.maxFractionDigits ?? 1,
     signDisplay: options.signed ? 'exceptZero' : 'auto',

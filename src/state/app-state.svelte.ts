@@ -11,6 +11,7 @@ import {
 } from '../domain/view-state.ts';
 import { messagesFor, type Messages } from '../i18n/index.ts';
 import { MapController } from '../map/map-controller.svelte.ts';
+import { scheduleUrlUpdate } from './url-writer.ts';
 
 const LOCALE_STORAGE_KEY = 'muatlas.locale';
 
@@ -76,20 +77,13 @@ export class AppState {
         document.title = `${this.messages.app.title} · ${this.messages.region[this.region]}`;
       });
       $effect(() => {
-        const search = serializeViewState(
-          {
-            region: this.region,
-            locale: this.locale,
-            camera: this.camera,
-            visibleLayers: this.visibleLayers,
-          },
-          window.location.search,
-        );
-        // The camera only changes on `moveend`, so writing at once stays within browsers'
-        // history rate limits and a quick reload never loses the last change.
-        if (search !== window.location.search) {
-          history.replaceState(history.state, '', `${search}${window.location.hash}`);
-        }
+        const view = {
+          region: this.region,
+          locale: this.locale,
+          camera: this.camera,
+          visibleLayers: this.visibleLayers,
+        };
+        scheduleUrlUpdate('view', (search) => serializeViewState(view, search));
       });
     });
   }

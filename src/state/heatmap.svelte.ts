@@ -24,6 +24,7 @@ import { HUZHOU_DEV_ZONE_CODE } from '../domain/regions.ts';
 import { parseSeedCsv } from '../domain/seeds/seed-csv.format.ts';
 import { readDistrictTargets } from '../domain/seeds/seed-records.ts';
 import type { AppState } from './app-state.svelte.ts';
+import { scheduleUrlUpdate } from './url-writer.ts';
 
 /** The year of Huzhou's per-district targets (湖政办发〔2023〕22号 附1). */
 export const HUZHOU_TARGET_YEAR = 2023;
@@ -259,20 +260,15 @@ export class HeatmapState {
   startSync(): () => void {
     return $effect.root(() => {
       $effect(() => {
-        const search = serializeHeatmapView(
-          {
-            measureId: this.measureId,
-            mode: this.mode,
-            method: this.method,
-            classCount: this.classCount,
-            manualBreaks: this.manualBreaks,
-            selectedDistrictCode: this.selectedDistrictCode,
-          },
-          window.location.search,
-        );
-        if (search !== window.location.search) {
-          history.replaceState(history.state, '', `${search}${window.location.hash}`);
-        }
+        const view = {
+          measureId: this.measureId,
+          mode: this.mode,
+          method: this.method,
+          classCount: this.classCount,
+          manualBreaks: this.manualBreaks,
+          selectedDistrictCode: this.selectedDistrictCode,
+        };
+        scheduleUrlUpdate('heatmap', (search) => serializeHeatmapView(view, search));
       });
     });
   }
