@@ -22,6 +22,7 @@ import {
 } from './basemap.style.ts';
 import { applyDistrictFills, moveDistrictFlag, NO_DISTRICTS } from './district-choropleth.layer.ts';
 import { DISTRICT_STATE, LAYER_IDS, LAYERS_OF_GROUP } from './layer-ids.ts';
+import { startPlaceDrag, type PlaceDragOptions } from './place-drag.ts';
 import type { PlacesLayer, PlacesLayerOptions } from './places.layer.ts';
 import { registerPmtilesProtocol } from './pmtiles-protocol.ts';
 
@@ -262,6 +263,11 @@ export class MapController {
         }
       }
     });
+  }
+
+  /** Puts a draggable marker on one place so the user can move it; returns its cleanup. */
+  dragPlace(options: PlaceDragOptions): () => void {
+    return this.#map ? startPlaceDrag(this.#map, options) : () => {};
   }
 
   /** Colours districts (a choropleth); districts left out return to the plain fill. */
