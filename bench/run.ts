@@ -16,11 +16,17 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from '../tests/support/browser.ts';
 import { firstIdleBenchmark } from './first-idle.bench.ts';
 import { initialJsBenchmark } from './initial-js.bench.ts';
+import { placesFilterBenchmark } from './places-filter.bench.ts';
 import { restyleBenchmark } from './restyle.bench.ts';
 import { withinLimit, type BenchContext, type Benchmark, type BenchResult } from './types.ts';
 
 /** Every benchmark, in the order they run. A new one is added here. */
-const BENCHMARKS: readonly Benchmark[] = [initialJsBenchmark, firstIdleBenchmark, restyleBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [
+  initialJsBenchmark,
+  firstIdleBenchmark,
+  restyleBenchmark,
+  placesFilterBenchmark,
+];
 
 const MIN_RUNS = 7;
 
