@@ -62,8 +62,6 @@ export const placesEn: Messages['places'] = {
     precision: 'Precision',
     located: 'How it was placed',
     sources: 'Sources',
-    corrected: 'Corrected',
-    correctedFrom: 'Originally at {lon}, {lat}',
   },
   district: {
     pick: 'Click a district on the map to see its enterprises, projects and parks.',

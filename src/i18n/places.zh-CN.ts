@@ -61,8 +61,6 @@ export const placesZhCN = {
     precision: '位置精度',
     located: '定位依据',
     sources: '来源',
-    corrected: '已校正',
-    correctedFrom: '原位置 {lon}, {lat}',
   },
   district: {
     pick: '在地图上点击一个区县，查看其企业、项目和园区。',
