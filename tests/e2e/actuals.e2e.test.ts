@@ -2,14 +2,12 @@
  * A planner enters actual values beside the plan's targets: they are checked, stored in
  * IndexedDB, survive a reload, reach a second tab live, and feed the completion map.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { actualsZhCN } from '../../src/i18n/actuals.zh-CN.ts';
 import { format } from '../../src/i18n/index.ts';
 import { zhCN } from '../../src/i18n/zh-CN.ts';
-import { launchChromium } from '../support/browser.ts';
-import { openSession, queryOf, waitForMapIdle, type AppSession } from '../support/app-page.ts';
-import { expectCleanRun } from '../support/request-guard.ts';
+import { queryOf, useAppSessions, waitForMapIdle } from '../support/app-page.ts';
 
 const baseUrl = inject('baseUrl');
 const words = actualsZhCN.editor;
@@ -17,25 +15,7 @@ const heat = zhCN.heatmap;
 /** 高耗低效整治腾出用地面积: 吴兴 1,500 亩, 南浔/德清 2,000 亩 (湖政办发〔2023〕22号 附1). */
 const LAND_URL = `${baseUrl}?indicator=land_freed_mu`;
 
-let browser: Browser;
-let session: AppSession;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  session = await openSession(browser);
-});
-afterEach(async () => {
-  try {
-    expectCleanRun(session.log);
-  } finally {
-    await session.context.close();
-  }
-});
+const sessions = useAppSessions();
 
 const actualInput = (page: Page, district: string) =>
   page.getByLabel(format(words.actualFor, { district, year: 2023, unit: '亩' }), { exact: true });
@@ -51,7 +31,7 @@ async function openEditor(page: Page): Promise<void> {
 
 describe('actual values', () => {
   it('stores a valid actual, maps completion against the target, and keeps it on reload', async () => {
-    const { page } = session;
+    const { page } = sessions.current;
     await openEditor(page);
     await actualInput(page, '吴兴区').fill('1200');
     await saveButton(page, '吴兴区').click();
@@ -71,7 +51,7 @@ describe('actual values', () => {
   });
 
   it('refuses text, negative land areas and a year without targets, storing nothing', async () => {
-    const { page } = session;
+    const { page } = sessions.current;
     await openEditor(page);
     const cell = actualInput(page, '南浔区');
 
@@ -104,9 +84,9 @@ describe('actual values', () => {
   });
 
   it('shows a value saved in one tab in a second tab without a reload', async () => {
-    const first = session.page;
+    const first = sessions.current.page;
     await openEditor(first);
-    const second = await session.context.newPage();
+    const second = await sessions.current.context.newPage();
     await openEditor(second);
 
     await actualInput(first, '德清县').fill('1800');

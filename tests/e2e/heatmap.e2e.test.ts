@@ -7,8 +7,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import Papa from 'papaparse';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { legendLabel } from '../../src/domain/classification/legend.ts';
 import { huzhouCatalogue } from '../../src/domain/indicators/seed-catalogue.fixture.ts';
 import type { MapMeasure, MeasureValue } from '../../src/domain/indicators/map-measure.ts';
@@ -38,13 +38,12 @@ import { zhCN } from '../../src/i18n/zh-CN.ts';
 import { LIGHT_PALETTE } from '../../src/map/palette.ts';
 import {
   actAndWaitForMapIdle,
-  openSession,
   queryOf,
+  useAppSessions,
   waitForMapIdle,
   waitForStablePicture,
-  type AppSession,
 } from '../support/app-page.ts';
-import { launchChromium, VIEWPORT } from '../support/browser.ts';
+import { VIEWPORT } from '../support/browser.ts';
 import {
   deepestPoint,
   interiorPoints,
@@ -66,7 +65,6 @@ import {
   type Rgb,
   type RgbaImage,
 } from '../support/pixels.ts';
-import { expectCleanRun } from '../support/request-guard.ts';
 
 const SCREENSHOT_DIR = resolve(import.meta.dirname, 'screenshots');
 const baseUrl = inject('baseUrl');
@@ -144,31 +142,16 @@ const TAX_RANKS = expectedRanks(TAX_FIGURES);
 const TAX_BEST = [...TAX_FIGURES].sort((a, b) => b.value - a.value)[0]!;
 const TAX_WORST = [...TAX_FIGURES].sort((a, b) => a.value - b.value)[0]!;
 
-let browser: Browser;
-let session: AppSession;
+const sessions = useAppSessions();
 let huzhouShapes: Map<string, DistrictShape>;
 
 beforeAll(async () => {
-  browser = await launchChromium();
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   huzhouShapes = await loadDistrictShapes(
     new URL('tiles/muatlas.pmtiles', baseUrl).href,
     HUZHOU.boundsLonLat,
     Math.floor(HUZHOU_VIEW.zoom),
   );
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  session = await openSession(browser);
-});
-afterEach(async () => {
-  try {
-    expectCleanRun(session.log);
-  } finally {
-    await session.context.close();
-  }
 });
 
 /** Opens Huzhou at HUZHOU_VIEW with extra query parameters and waits for the map. */
@@ -341,7 +324,7 @@ const indicatorSelect = (page: Page, t: HeatmapWords = zhCN.heatmap) =>
 
 describe('picking an indicator', () => {
   it('colours each district in its legend class, the best in the darkest, and puts it in the URL', async () => {
-    const { page } = session;
+    const { page } = sessions.current;
     const t = zhCN.heatmap;
     await openHuzhou(page);
     const codes = TAX_FIGURES.map((d) => d.districtCode);
@@ -389,7 +372,7 @@ describe('picking an indicator', () => {
 
 describe('district cards', () => {
   it('shows the hovered district’s figure, rank, gap to the city and source', async () => {
-    const { page } = session;
+    const { page } = sessions.current;
     const t = zhCN.heatmap;
     await openHuzhou(page, `&indicator=${TAX.id}`);
     const code = TAX_BEST.districtCode;
@@ -414,7 +397,7 @@ describe('district cards', () => {
   });
 
   it('pins the clicked district, outlines it, and keeps both across a reload', async () => {
-    const { page } = session;
+    const { page } = sessions.current;
     const t = zhCN.heatmap;
     await openHuzhou(page, `&indicator=${TAX.id}`);
     const code = TAX_BEST.districtCode;
@@ -466,7 +449,7 @@ async function readBoard(board: Locator): Promise<BoardLine[]> {
 
 describe('ranking board', () => {
   it('ranks with ties, outlines a hovered row’s district, reverses, and exports a safe CSV', async () => {
-    const { page } = session;
+    const { page } = sessions.current;
     const t = zhCN.heatmap;
     await openHuzhou(page, `&indicator=${TAX.id}`);
     const board = page.getByRole('region', { name: t.board.title });
@@ -529,7 +512,7 @@ describe('ranking board', () => {
 
 describe('manual breaks', () => {
   it('classes follow typed breaks, and a bad break is named without changing anything', async () => {
-    const { page } = session;
+    const { page } = sessions.current;
     const t = zhCN.heatmap;
     await openHuzhou(page, `&indicator=${TAX.id}`);
     await actAndWaitForMapIdle(page, () =>
@@ -590,7 +573,7 @@ describe('manual breaks', () => {
 
 describe('English', () => {
   it('words the legend, card and board in English with restated units', async () => {
-    const { page } = session;
+    const { page } = sessions.current;
     await openHuzhou(page, `&indicator=${TAX.id}`);
     const zhEntries = await readLegend(legendOf(page));
     await page.getByRole('button', { name: zhCN.language.other, exact: true }).click();
@@ -641,7 +624,7 @@ describe('Shaoxing', () => {
   const cityIndicators = readCityIndicators(readSeedTable(CITY_INDICATORS_FILE), sourceTables());
 
   it('maps a district profile measure and shows the 18 city indicators in their tab', async () => {
-    const { page } = session;
+    const { page } = sessions.current;
     const t = zhCN.heatmap;
     await page.goto(`${baseUrl}?region=huzhou&lang=zh-CN`);
     await waitForMapIdle(page);

@@ -4,16 +4,14 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { districtsOfCity } from '../../src/domain/regions.ts';
 import { LIGHT_PALETTE } from '../../src/map/palette.ts';
-import { openSession, queryOf, waitForMapIdle, type AppSession } from '../support/app-page.ts';
-import { launchChromium, VIEWPORT } from '../support/browser.ts';
+import { queryOf, useAppSessions, waitForMapIdle } from '../support/app-page.ts';
+import { VIEWPORT } from '../support/browser.ts';
 import { filledCharacters, missingCharacters } from '../support/glyph-hook.ts';
 import { lonLatToScreen, parseViewParam } from '../support/map-view.ts';
 import { decodePng, dominantColours, hexToRgb, shareNear } from '../support/pixels.ts';
-import { expectCleanRun } from '../support/request-guard.ts';
 
 const SCREENSHOT_DIR = resolve(import.meta.dirname, 'screenshots');
 
@@ -32,26 +30,11 @@ const HUZHOU_NAMES = districtsOfCity('330500')
   .filter((d) => d.kind !== 'functional-zone')
   .map((d) => d.nameZh);
 
-let browser: Browser;
-let session: AppSession;
+const sessions = useAppSessions();
 const baseUrl = inject('baseUrl');
 
 beforeAll(async () => {
-  browser = await launchChromium();
   await mkdir(SCREENSHOT_DIR, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  session = await openSession(browser);
-});
-afterEach(async () => {
-  try {
-    expectCleanRun(session.log);
-  } finally {
-    await session.context.close();
-  }
 });
 
 function sampleRect(place: { lon: number; lat: number }, view: string) {
@@ -63,7 +46,7 @@ function sampleRect(place: { lon: number; lat: number }, view: string) {
 
 describe('the Huzhou map in Chinese', () => {
   it('is a Chinese page with a content security policy, busy until the map is drawn', async () => {
-    const { page } = session;
+    const { page } = sessions.current;
     await page.goto(baseUrl, { waitUntil: 'domcontentloaded' });
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
     const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
@@ -77,7 +60,7 @@ describe('the Huzhou map in Chinese', () => {
   });
 
   it('draws land, water and boundaries, with Tai Hu north of Huzhou city', async () => {
-    const { page } = session;
+    const { page } = sessions.current;
     await page.goto(`${baseUrl}?region=huzhou&lang=zh-CN&view=${HUZHOU_VIEW}`);
     await waitForMapIdle(page);
     const png = await page.screenshot();
@@ -97,7 +80,7 @@ describe('the Huzhou map in Chinese', () => {
   });
 
   it('draws the district names in Chinese', async () => {
-    const { page } = session;
+    const { page } = sessions.current;
     await page.goto(baseUrl);
     await waitForMapIdle(page);
     const drawn = await filledCharacters(page);

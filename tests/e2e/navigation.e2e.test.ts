@@ -4,8 +4,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { districtsOfCity } from '../../src/domain/regions.ts';
 import { LAYER_GROUPS } from '../../src/domain/view-state.ts';
 import { en } from '../../src/i18n/en.ts';
@@ -13,17 +12,15 @@ import { zhCN } from '../../src/i18n/zh-CN.ts';
 import { LIGHT_PALETTE } from '../../src/map/palette.ts';
 import {
   actAndWaitForMapIdle,
-  openSession,
   queryOf,
+  useAppSessions,
+  type AppSession,
   waitForMapIdle,
   waitForStablePicture,
-  type AppSession,
 } from '../support/app-page.ts';
-import { launchChromium } from '../support/browser.ts';
 import { filledCharacters, missingCharacters } from '../support/glyph-hook.ts';
 import { parseViewParam } from '../support/map-view.ts';
 import { changedShare, decodePng, hexToRgb, shareNear } from '../support/pixels.ts';
-import { expectCleanRun } from '../support/request-guard.ts';
 
 const SCREENSHOT_DIR = resolve(import.meta.dirname, 'screenshots');
 const SHAOXING_NAMES = districtsOfCity('330600').map((d) => d.nameZh);
@@ -36,31 +33,16 @@ function latinGlyphStatuses(log: AppSession['log']): number[] {
     .map(([, status]) => status);
 }
 
-let browser: Browser;
-let session: AppSession;
+const sessions = useAppSessions();
 const baseUrl = inject('baseUrl');
 
 beforeAll(async () => {
-  browser = await launchChromium();
   await mkdir(SCREENSHOT_DIR, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  session = await openSession(browser);
-});
-afterEach(async () => {
-  try {
-    expectCleanRun(session.log);
-  } finally {
-    await session.context.close();
-  }
 });
 
 describe('region switch', () => {
   it('moves the map to Shaoxing and draws its district names', async () => {
-    const { page } = session;
+    const { page } = sessions.current;
     await page.goto(baseUrl);
     await waitForMapIdle(page);
     const huzhou = decodePng(await page.screenshot());
@@ -84,7 +66,7 @@ describe('region switch', () => {
 
 describe('language', () => {
   it('switches the page and the map to English and remembers it', async () => {
-    const { page, log } = session;
+    const { page, log } = sessions.current;
     await page.goto(`${baseUrl}?region=shaoxing`);
     await waitForMapIdle(page);
     await page.getByRole('button', { name: zhCN.language.other, exact: true }).click();
@@ -125,7 +107,7 @@ describe('language', () => {
 
 describe('reload', () => {
   it('keeps the region, the camera and the layers the user turned off', async () => {
-    const { page } = session;
+    const { page } = sessions.current;
     await page.goto(`${baseUrl}?region=huzhou&view=9.00/31.00000/120.10000`);
     await waitForMapIdle(page);
     const withWater = decodePng(await page.screenshot());
@@ -172,7 +154,7 @@ describe('reload', () => {
 
 describe('data sources', () => {
   it('lists every tile layer with its source and licence', async () => {
-    const { page } = session;
+    const { page } = sessions.current;
     const manifest = (await (await fetch(new URL('tiles/manifest.json', baseUrl))).json()) as {
       layers: { id: string; source: string; licence: string }[];
     };
@@ -200,7 +182,7 @@ describe('data sources', () => {
 });
 describe('attribution', () => {
   it('credits the map data in the language the user switched to', async () => {
-    const { page } = session;
+    const { page } = sessions.current;
     await page.goto(baseUrl);
     await waitForMapIdle(page);
     await expect(page.getByText(zhCN.map.attribution).count()).resolves.toBe(1);

@@ -2,12 +2,10 @@
  * A user who knows better moves a place: typed coordinates are checked, the correction is
  * stored in IndexedDB, survives a reload, shows who moved it from where, and can be undone.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { correctionsZhCN } from '../../src/i18n/corrections.zh-CN.ts';
-import { openSession, waitForMapIdle, type AppSession } from '../support/app-page.ts';
-import { launchChromium } from '../support/browser.ts';
-import { expectCleanRun } from '../support/request-guard.ts';
+import { useAppSessions, waitForMapIdle } from '../support/app-page.ts';
 
 const baseUrl = inject('baseUrl');
 const words = correctionsZhCN;
@@ -15,25 +13,7 @@ const words = correctionsZhCN;
 const PLACE_ID = 'hz-ent-01';
 const PLACE_URL = `${baseUrl}?layers=districts,functionalZones,towns,water,prefectures,enterprises&place=${PLACE_ID}`;
 
-let browser: Browser;
-let session: AppSession;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  session = await openSession(browser);
-});
-afterEach(async () => {
-  try {
-    expectCleanRun(session.log);
-  } finally {
-    await session.context.close();
-  }
-});
+const sessions = useAppSessions();
 
 const card = (page: Page) => page.locator(`[data-place-id="${PLACE_ID}"]`);
 
@@ -45,7 +25,7 @@ async function openCard(page: Page): Promise<void> {
 
 describe('place corrections', () => {
   it('refuses unreadable and out-of-region coordinates, storing nothing', async () => {
-    const { page } = session;
+    const { page } = sessions.current;
     await openCard(page);
     const field = card(page).getByLabel(words.coordinates, { exact: true });
     await field.fill('abc');
@@ -64,7 +44,7 @@ describe('place corrections', () => {
   });
 
   it('keeps typed coordinates across a reload, says it was corrected, and reverts', async () => {
-    const { page } = session;
+    const { page } = sessions.current;
     await openCard(page);
     await card(page).getByLabel(words.coordinates, { exact: true }).fill('120.1012, 30.8731');
     await card(page).getByRole('button', { name: words.save, exact: true }).click();
@@ -85,7 +65,7 @@ describe('place corrections', () => {
   });
 
   it('moves a place by dragging its marker on the map, and keeps it on reload', async () => {
-    const { page } = session;
+    const { page } = sessions.current;
     await openCard(page);
     await card(page).getByLabel(words.drag, { exact: true }).check();
     const marker = page.locator('.place-drag-marker');

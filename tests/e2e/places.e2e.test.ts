@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatNumber } from '../../src/domain/number-format.ts';
 import { industryById } from '../../src/domain/places/industry.ts';
 import { formatPlaceSource } from '../../src/domain/places/place.ts';
@@ -20,17 +20,15 @@ import { en } from '../../src/i18n/en.ts';
 import { format } from '../../src/i18n/index.ts';
 import { zhCN } from '../../src/i18n/zh-CN.ts';
 import {
-  openSession,
   queryOf,
+  useAppSessions,
   waitForMapIdle,
   waitForStablePicture,
-  type AppSession,
 } from '../support/app-page.ts';
-import { launchChromium, VIEWPORT } from '../support/browser.ts';
+import { VIEWPORT } from '../support/browser.ts';
 import { deepestPoint, loadDistrictShapes, toScreen } from '../support/district-shapes.ts';
 import type { MapView } from '../support/map-view.ts';
 import { decodePng, hexToRgb, type Rgb } from '../support/pixels.ts';
-import { expectCleanRun } from '../support/request-guard.ts';
 
 const SCREENSHOT_DIR = resolve(import.meta.dirname, 'screenshots');
 const baseUrl = inject('baseUrl');
@@ -83,27 +81,15 @@ async function listCount(page: Page): Promise<number> {
   return Number(/\d+/.exec(text)?.[0] ?? Number.NaN);
 }
 
-let browser: Browser;
-let session: AppSession;
+const sessions = useAppSessions();
 
 beforeAll(async () => {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  session = await openSession(browser);
-});
-afterEach(async () => {
-  expectCleanRun(session.log);
-  await session.context.close();
 });
 
 describe('places', () => {
   it('filters the list and the map by industry', async () => {
-    const { page, log } = session;
+    const { page, log } = sessions.current;
     await page.goto(
       `${baseUrl}?region=huzhou&view=${viewParam}&layers=${BASE_GROUPS},${PLACE_GROUPS}`,
     );
@@ -141,7 +127,7 @@ describe('places', () => {
   });
 
   it('opens a district drill-down with its projects and a place card with its sources', async () => {
-    const { page } = session;
+    const { page } = sessions.current;
     await page.goto(`${baseUrl}?region=huzhou&view=${viewParam}`);
     await waitForMapIdle(page);
     const t = zhCN.places;

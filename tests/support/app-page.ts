@@ -3,9 +3,10 @@
  * requests and errors, canvas text, and `#map`'s `aria-busy` transitions.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { newIsolatedContext } from './browser.ts';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { launchChromium, newIsolatedContext } from './browser.ts';
 import { recordFilledText } from './glyph-hook.ts';
-import { recordRequests, type RequestLog } from './request-guard.ts';
+import { expectCleanRun, recordRequests, type RequestLog } from './request-guard.ts';
 
 declare global {
   interface Window {
@@ -95,4 +96,42 @@ export async function waitForStablePicture(
 /** The page URL's query parameters. */
 export function queryOf(page: Page): URLSearchParams {
   return new URL(page.url()).searchParams;
+}
+
+/** The session of the running test, for the e2e files' hooks to fill. */
+export interface AppSessions {
+  readonly current: AppSession;
+}
+
+/**
+ * Registers the hooks every e2e file needs: one Chromium for the file, a fresh context per test
+ * (no state shared between tests), and after each test the check that nothing went to another
+ * host, failed or logged an error.
+ */
+export function useAppSessions(): AppSessions {
+  let browser: Browser | undefined;
+  let session: AppSession | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    if (!browser) throw new Error('Chromium did not start');
+    session = await openSession(browser);
+  });
+  afterEach(async () => {
+    try {
+      if (session) expectCleanRun(session.log);
+    } finally {
+      await session?.context.close();
+    }
+  });
+  return {
+    get current(): AppSession {
+      if (!session) throw new Error('no session outside a test');
+      return session;
+    },
+  };
 }
