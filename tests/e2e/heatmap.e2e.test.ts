@@ -339,7 +339,7 @@ describe('picking an indicator', () => {
     await actAndWaitForMapIdle(page, () =>
       indicatorSelect(page).selectOption({ label: TAX.nameZh }),
     );
-    expect(queryOf(page).get('indicator')).toBe(TAX.id);
+    await expect.poll(() => queryOf(page).get('indicator')).toBe(TAX.id);
 
     const legend = legendOf(page);
     await expect(legend.innerText()).resolves.toContain(TAX.unit.zh);
@@ -529,8 +529,8 @@ describe('manual breaks', () => {
       await breaksBox.fill(typed.join(', '));
       await breaksBox.press('Tab');
     });
-    expect(queryOf(page).get('classify')).toBe('manual');
-    expect(queryOf(page).get('breaks')).toBe(thresholds.join(','));
+    await expect.poll(() => queryOf(page).get('classify')).toBe('manual');
+    await expect.poll(() => queryOf(page).get('breaks')).toBe(thresholds.join(','));
 
     const classOf = (v: number) => thresholds.filter((b) => v > b).length;
     const expectedLabels = thresholds
@@ -643,7 +643,7 @@ describe('Shaoxing', () => {
     await actAndWaitForMapIdle(page, () =>
       indicatorSelect(page).selectOption({ label: measure.nameZh }),
     );
-    expect(queryOf(page).get('indicator')).toBe(measure.id);
+    await expect.poll(() => queryOf(page).get('indicator')).toBe(measure.id);
     const legend = legendOf(page);
     await expect(legend.innerText()).resolves.toContain(measure.nameZh);
     await expect(legend.innerText()).resolves.toContain(t.mode.profile);

@@ -50,7 +50,7 @@ describe('region switch', () => {
     const shaoxingButton = page.getByRole('button', { name: '绍兴', exact: true });
     await actAndWaitForMapIdle(page, () => shaoxingButton.click());
 
-    expect(queryOf(page).get('region')).toBe('shaoxing');
+    await expect.poll(() => queryOf(page).get('region')).toBe('shaoxing');
     expect(await shaoxingButton.getAttribute('aria-pressed')).toBe('true');
     expect(
       await page.getByRole('button', { name: '湖州', exact: true }).getAttribute('aria-pressed'),
@@ -73,7 +73,7 @@ describe('language', () => {
     await waitForStablePicture(page);
 
     expect(await page.getAttribute('html', 'lang')).toBe('en');
-    expect(queryOf(page).get('lang')).toBe('en');
+    await expect.poll(() => queryOf(page).get('lang')).toBe('en');
     for (const name of [en.region.huzhou, en.region.shaoxing, en.language.other, en.sources.open]) {
       await expect(page.getByRole('button', { name, exact: true }).count(), name).resolves.toBe(1);
     }
@@ -124,6 +124,11 @@ describe('reload', () => {
       await page.mouse.move(700, 420, { steps: 8 });
       await page.mouse.up();
     });
+    // The URL is written after the task that ends the move, so idle can come first.
+    await page.waitForFunction(
+      (start) => new URLSearchParams(window.location.search).get('view') !== start,
+      '9.00/31.00000/120.10000',
+    );
     const before = {
       view: parseViewParam(queryOf(page).get('view')),
       layers: queryOf(page).get('layers'),

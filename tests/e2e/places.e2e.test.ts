@@ -113,7 +113,7 @@ describe('places', () => {
     const rows = page.locator('.places .list li');
     expect(await rows.count()).toBe(textiles.length);
     expect(await rows.first().textContent()).toContain(textiles[0]!.nameZh);
-    expect(queryOf(page).get('pi')).toBe('textiles');
+    await expect.poll(() => queryOf(page).get('pi')).toBe('textiles');
     const after = await waitForStablePicture(page);
     expect(pixelsNear(after, metal)).toBeLessThan(5);
     expect(pixelsNear(after, hexToRgb(industryById('textiles')!.colour))).toBeGreaterThan(20);
@@ -144,7 +144,7 @@ describe('places', () => {
     const point = deepestPoint(screen, { frame: MAP_RECT, stepPx: 8 })!;
     await page.mouse.click(point.x, point.y);
     await page.getByRole('heading', { name: districtByCode(code)!.nameZh, exact: true }).waitFor();
-    expect(queryOf(page).get('district')).toBe(code);
+    await expect.poll(() => queryOf(page).get('district')).toBe(code);
 
     const summary = districtPlaceSummaries(places, HUZHOU.code).find((s) => s.areaCode === code)!;
     expect(summary.byKind.project ?? 0).toBeGreaterThan(0);
@@ -167,7 +167,7 @@ describe('places', () => {
     const sourceLine = await card.locator('.sources li').first().textContent();
     expect(sourceLine).toContain(formatPlaceSource(source));
     expect(sourceLine).toContain(documentTitle(source.file));
-    expect(queryOf(page).get('place')).toBe(project.id);
+    await expect.poll(() => queryOf(page).get('place')).toBe(project.id);
     await waitForStablePicture(page);
     await page.screenshot({ path: resolve(SCREENSHOT_DIR, 'places-card.png') });
 
