@@ -5,17 +5,19 @@
  * - A released `version(n)` is never edited. A change is a new `version(n + 1)` below the last
  *   one, listing only the tables it adds or changes, with `upgrade()` for any data change.
  * - Only the user's own data lives here; seed figures ship with the app and are never copied in.
- * - Later issues add `zones`, `importedLayers` and `briefings` this way.
  */
 
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { ActualValue } from '../domain/actuals/actual-value.ts';
+import type { Briefing } from '../domain/briefings/briefing.ts';
+import type { ImportedLayer, ImportedRecord } from '../domain/imports/imported-layer.ts';
+import type { Zone } from '../domain/zones/zone.ts';
 
 /** The database name in the browser profile. Tests pass their own names. */
 export const DEFAULT_DB_NAME = 'muatlas';
 
 /** The newest schema version defined below; backups and diagnostics report it. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /**
  * Where a user says a place really is, instead of the point MuAtlas chose from the seeds. Only
@@ -37,6 +39,49 @@ export interface PlaceCorrection {
   revision: number;
 }
 
+/** A zone as stored: the user's zone and its revision from the shared counter. */
+export interface StoredZone extends Zone {
+  revision: number;
+}
+
+/**
+ * One applied zone edit, written in the same transaction as the change itself, so the journal
+ * that undo and redo walk is exactly what storage holds. `before`/`after` are null for a
+ * creation/deletion.
+ */
+export interface ZoneEdit {
+  /** Auto-incremented; the journal's order. */
+  seq?: number;
+  zoneId: string;
+  /** ISO time of the edit. */
+  at: string;
+  before: Zone | null;
+  after: Zone | null;
+}
+
+export interface StoredBriefing extends Briefing {
+  revision: number;
+}
+
+export interface StoredImportedLayer extends ImportedLayer {
+  revision: number;
+}
+
+/** A remembered column mapping, keyed by the file layout it was made for. */
+export interface ImportLayoutRow {
+  /** Derived from the header row (see the importer), so the same layout maps the same way. */
+  layoutKey: string;
+  mapping: Record<string, string>;
+  savedAt: string;
+}
+
+/** Settings the user changed, one row per key (evaluation weights, …). */
+export interface SettingRow {
+  key: string;
+  value: unknown;
+  savedAt: string;
+}
+
 /** `[indicatorId, districtCode, year]`, the primary key of `actuals`. */
 export type ActualPrimaryKey = [indicatorId: string, districtCode: string, year: number];
 
@@ -55,6 +100,13 @@ export class MuAtlasDb extends Dexie {
   declare actuals: Table<ActualValue, ActualPrimaryKey>;
   declare meta: Table<MetaRow, MetaKey>;
   declare placeCorrections: Table<PlaceCorrection, string>;
+  declare zones: Table<StoredZone, string>;
+  declare zoneEdits: Table<ZoneEdit, number>;
+  declare briefings: Table<StoredBriefing, string>;
+  declare importedLayers: Table<StoredImportedLayer, string>;
+  declare importedRecords: Table<ImportedRecord, [string, number]>;
+  declare importLayouts: Table<ImportLayoutRow, string>;
+  declare settings: Table<SettingRow, string>;
 
   /**
    * @param name database name; tests use a fresh one each.
@@ -75,6 +127,19 @@ export class MuAtlasDb extends Dexie {
     // upgrade moves no data.
     this.version(2).stores({
       placeCorrections: 'placeId',
+    });
+
+    // Version 3 (issues 5–7): renewal zones with their edit journal, briefings, imported
+    // layers with their records and remembered column mappings, and settings. New tables
+    // only, so the upgrade moves no data.
+    this.version(3).stores({
+      zones: 'id, updatedAt',
+      zoneEdits: '++seq, zoneId',
+      briefings: 'id, updatedAt',
+      importedLayers: 'id, createdAt',
+      importedRecords: '[layerId+index], layerId',
+      importLayouts: 'layoutKey',
+      settings: 'key',
     });
   }
 }

@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import type { ActualValue } from '../../src/domain/actuals/actual-value.ts';
-import { MuAtlasDb } from '../../src/persistence/db.ts';
+import { MuAtlasDb, SCHEMA_VERSION, type PlaceCorrection } from '../../src/persistence/db.ts';
 import { PlaceCorrectionsRepo } from '../../src/persistence/place-corrections.repo.ts';
 
 const WUXING_TAX: ActualValue = {
@@ -18,28 +18,62 @@ const WUXING_TAX: ActualValue = {
   origin: 'user',
 };
 
-describe('opening a version 1 database with the app', () => {
-  it('upgrades it to version 2 with the actuals and the revision counter intact', async () => {
-    const indexedDB = new IDBFactory();
-    const name = `muatlas-test-${randomUUID()}`;
+const CORRECTION: PlaceCorrection = {
+  placeId: 'hz-ent-01',
+  lon: 120.11,
+  lat: 30.88,
+  enteredBy: '李工',
+  enteredAt: '2024-05-02T09:00:00.000Z',
+  note: '现场核实',
+  revision: 8,
+};
 
-    // The database as a browser kept it after issue 3: a Dexie that knows only version 1.
-    const v1 = new Dexie(name, { indexedDB, IDBKeyRange });
-    v1.version(1).stores({
+/** Each released schema, exactly as that release declared it (db.ts keeps the history). */
+const RELEASED_SCHEMAS: Record<number, Record<string, string>[]> = {
+  1: [
+    {
       actuals: '[indicatorId+districtCode+year], [indicatorId+year], districtCode',
       meta: 'key',
+    },
+  ],
+  2: [
+    {
+      actuals: '[indicatorId+districtCode+year], [indicatorId+year], districtCode',
+      meta: 'key',
+    },
+    { placeCorrections: 'placeId' },
+  ],
+};
+
+/** A database as a browser kept it after `version`'s release, holding `fill`'s rows. */
+async function releasedDatabase(
+  version: number,
+  fill: (db: Dexie) => Promise<void>,
+): Promise<{ name: string; indexedDB: IDBFactory }> {
+  const indexedDB = new IDBFactory();
+  const name = `muatlas-test-${randomUUID()}`;
+  const old = new Dexie(name, { indexedDB, IDBKeyRange });
+  RELEASED_SCHEMAS[version]!.forEach((stores, i) => old.version(i + 1).stores(stores));
+  await fill(old);
+  expect(old.verno).toBe(version);
+  old.close();
+  return { name, indexedDB };
+}
+
+describe('opening a released database with the app', () => {
+  it('upgrades version 1 with the actuals and the revision counter intact', async () => {
+    const { name, indexedDB } = await releasedDatabase(1, async (v1) => {
+      await v1.table('actuals').put(WUXING_TAX);
+      await v1.table('meta').put({ key: 'revisionCounter', value: 7 });
     });
-    await v1.table('actuals').put(WUXING_TAX);
-    await v1.table('meta').put({ key: 'revisionCounter', value: 7 });
-    expect(v1.verno).toBe(1);
-    v1.close();
 
     const db = new MuAtlasDb(name, { indexedDB, IDBKeyRange });
     try {
       await db.open();
-      expect(db.verno).toBe(2);
+      expect(db.verno).toBe(SCHEMA_VERSION);
       expect(await db.actuals.toArray()).toEqual([WUXING_TAX]);
       expect(await db.placeCorrections.count()).toBe(0);
+      expect(await db.zones.count()).toBe(0);
 
       // The new table takes revisions from the counter version 1 left, so none is reused.
       const result = await new PlaceCorrectionsRepo(db).put(
@@ -47,6 +81,39 @@ describe('opening a version 1 database with the app', () => {
         { enteredBy: '' },
       );
       expect(result.ok && result.saved.revision).toBe(8);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('upgrades version 2 with actuals, corrections and the counter intact', async () => {
+    const { name, indexedDB } = await releasedDatabase(2, async (v2) => {
+      await v2.table('actuals').put(WUXING_TAX);
+      await v2.table('placeCorrections').put(CORRECTION);
+      await v2.table('meta').put({ key: 'revisionCounter', value: 8 });
+    });
+
+    const db = new MuAtlasDb(name, { indexedDB, IDBKeyRange });
+    try {
+      await db.open();
+      expect(db.verno).toBe(SCHEMA_VERSION);
+      expect(await db.actuals.toArray()).toEqual([WUXING_TAX]);
+      expect(await db.placeCorrections.toArray()).toEqual([CORRECTION]);
+      for (const table of [
+        db.zones,
+        db.zoneEdits,
+        db.briefings,
+        db.importedLayers,
+        db.importedRecords,
+        db.importLayouts,
+        db.settings,
+      ]) {
+        expect(await table.count(), table.name).toBe(0);
+      }
+      expect(await db.meta.get('revisionCounter')).toEqual({
+        key: 'revisionCounter',
+        value: 8,
+      });
     } finally {
       db.close();
     }

@@ -11,7 +11,18 @@ describe('MuAtlasDb', () => {
     const db = profile.openTab();
     await db.open();
     expect(db.verno).toBe(SCHEMA_VERSION);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['actuals', 'meta', 'placeCorrections']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual([
+      'actuals',
+      'briefings',
+      'importLayouts',
+      'importedLayers',
+      'importedRecords',
+      'meta',
+      'placeCorrections',
+      'settings',
+      'zoneEdits',
+      'zones',
+    ]);
     expect(await db.actuals.count()).toBe(0);
     expect(await db.placeCorrections.count()).toBe(0);
     expect(await db.meta.count()).toBe(0);
