@@ -6,7 +6,8 @@ import { launchChromium, newIsolatedContext } from '../tests/support/browser.ts'
 import { startStaticServer } from '../tests/support/static-server.ts';
 
 const [query = '', out = 'screenshot.png', width = '1280', height = '800'] = process.argv.slice(2);
-const server = await startStaticServer({ root: 'dist' });
+// SCREENSHOT_DIST_DIR lets an engineer shoot their own build without touching the shared dist/.
+const server = await startStaticServer({ root: process.env['SCREENSHOT_DIST_DIR'] ?? 'dist' });
 const browser = await launchChromium();
 try {
   const context = await newIsolatedContext(browser, {
