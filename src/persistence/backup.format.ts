@@ -14,6 +14,7 @@
 import type { BackupSectionSpec } from './backup-section.ts';
 import { actualsSection } from './backup-sections/actuals.section.ts';
 import { isIsoTime, isRecord } from './backup-sections/checks.ts';
+import { importedLayersSection } from './backup-sections/imported-layers.section.ts';
 import { placeCorrectionsSection } from './backup-sections/place-corrections.section.ts';
 import { takeRevisions, type MuAtlasDb } from './db.ts';
 import { catchStorageFull, type StorageFullFailure } from './storage-errors.ts';
@@ -22,7 +23,11 @@ export type { BackupActual } from './backup-sections/actuals.section.ts';
 export type { BackupPlaceCorrection } from './backup-sections/place-corrections.section.ts';
 
 /** Every section, in the order files list them and imports write them. */
-export const BACKUP_SECTIONS = [actualsSection, placeCorrectionsSection] as const;
+export const BACKUP_SECTIONS = [
+  actualsSection,
+  placeCorrectionsSection,
+  importedLayersSection,
+] as const;
 
 type AnySection = (typeof BACKUP_SECTIONS)[number];
 

@@ -1,0 +1,146 @@
+/**
+ * The `importedLayers` backup section (since version 3): the user's imported layers, each with
+ * all its records, so a restored layer is whole. Records are listed in their file order; their
+ * position is their index.
+ */
+
+import type { Geometry } from 'geojson';
+import type {
+  ImportedLayer,
+  ImportedLayerKind,
+  ImportedRecord,
+} from '../../domain/imports/imported-layer.ts';
+import type { BackupSectionSpec } from '../backup-section.ts';
+import type { MuAtlasDb } from '../db.ts';
+import { isIsoTime, isRecord, isString } from './checks.ts';
+
+/** One record as a backup holds it: its layer and index follow from where it is listed. */
+export type BackupImportedRecord = Pick<ImportedRecord, 'geometry' | 'fields'>;
+
+/** An imported layer as a backup holds it: without revision, with its records. */
+export type BackupImportedLayer = ImportedLayer & { records: BackupImportedRecord[] };
+
+const KINDS: readonly ImportedLayerKind[] = ['enterprises', 'parcels', 'other'];
+
+const GEOMETRY_TYPES = new Set([
+  'Point',
+  'MultiPoint',
+  'LineString',
+  'MultiLineString',
+  'Polygon',
+  'MultiPolygon',
+]);
+
+/** Nested arrays ending in finite numbers, as GeoJSON coordinates are. */
+function isCoordinates(value: unknown): boolean {
+  if (!Array.isArray(value)) return false;
+  return value.every((item) =>
+    typeof item === 'number' ? Number.isFinite(item) : isCoordinates(item),
+  );
+}
+
+function isGeometry(value: unknown): value is Geometry | null {
+  if (value === null) return true;
+  if (!isRecord(value)) return false;
+  if (value.type === 'GeometryCollection') {
+    return (
+      Array.isArray(value.geometries) && value.geometries.every((g) => g !== null && isGeometry(g))
+    );
+  }
+  return isString(value.type) && GEOMETRY_TYPES.has(value.type) && isCoordinates(value.coordinates);
+}
+
+function isFields(value: unknown): value is ImportedRecord['fields'] {
+  return (
+    isRecord(value) &&
+    Object.values(value).every(
+      (v) => v === null || isString(v) || (typeof v === 'number' && Number.isFinite(v)),
+    )
+  );
+}
+
+function isStringMap(value: unknown): value is Record<string, string> {
+  return isRecord(value) && Object.values(value).every(isString);
+}
+
+const isImportedRecord = (value: unknown): value is BackupImportedRecord =>
+  isRecord(value) && isGeometry(value.geometry) && isFields(value.fields);
+
+async function deleteRecordsOf(db: MuAtlasDb, layerIds: readonly string[]): Promise<void> {
+  if (layerIds.length > 0) await db.importedRecords.where('layerId').anyOf(layerIds).delete();
+}
+
+export const importedLayersSection: BackupSectionSpec<'importedLayers', BackupImportedLayer> = {
+  name: 'importedLayers',
+  sinceVersion: 3,
+  tables: (db) => [db.importedLayers, db.importedRecords],
+  badField(record) {
+    if (!isRecord(record)) return 'record';
+    const records = record.records;
+    const checks: [string, boolean][] = [
+      ['id', isString(record.id) && record.id.trim() !== ''],
+      ['name', isString(record.name) && record.name.trim() !== ''],
+      ['kind', KINDS.includes(record.kind as ImportedLayerKind)],
+      ['sourceFileName', isString(record.sourceFileName)],
+      ['importInfo', isStringMap(record.importInfo)],
+      ['enteredBy', isString(record.enteredBy)],
+      ['createdAt', isIsoTime(record.createdAt)],
+      ['updatedAt', isIsoTime(record.updatedAt)],
+      ['records', Array.isArray(records) && records.every(isImportedRecord)],
+      ['recordCount', Array.isArray(records) && record.recordCount === records.length],
+    ];
+    return checks.find(([, ok]) => !ok)?.[0];
+  },
+  read: (record) => ({
+    id: record.id as string,
+    name: record.name as string,
+    kind: record.kind as ImportedLayerKind,
+    sourceFileName: record.sourceFileName as string,
+    importInfo: { ...(record.importInfo as Record<string, string>) },
+    recordCount: record.recordCount as number,
+    enteredBy: record.enteredBy as string,
+    createdAt: record.createdAt as string,
+    updatedAt: record.updatedAt as string,
+    records: (record.records as BackupImportedRecord[]).map((r) => ({
+      geometry: r.geometry,
+      fields: { ...r.fields },
+    })),
+  }),
+  keyOf: (record) => record.id,
+  changedAtOf: (record) => record.updatedAt,
+  async readAll(db) {
+    const [layers, records] = await Promise.all([
+      db.importedLayers.orderBy('createdAt').toArray(),
+      db.importedRecords.orderBy('[layerId+index]').toArray(),
+    ]);
+    const recordsOf = new Map<string, BackupImportedRecord[]>();
+    for (const { layerId, geometry, fields } of records) {
+      const list = recordsOf.get(layerId) ?? [];
+      list.push({ geometry, fields });
+      recordsOf.set(layerId, list);
+    }
+    return layers.map(({ revision: _revision, ...layer }) => ({
+      ...layer,
+      records: recordsOf.get(layer.id) ?? [],
+    }));
+  },
+  async apply(db, { toWrite, toRemove, takeRevision }) {
+    // A restored layer replaces the browser's whole, so its old records go first.
+    await deleteRecordsOf(
+      db,
+      [...toRemove, ...toWrite].map((l) => l.id),
+    );
+    if (toRemove.length > 0) await db.importedLayers.bulkDelete(toRemove.map((l) => l.id));
+    for (const { records, ...layer } of toWrite) {
+      await db.importedLayers.put({ ...layer, revision: takeRevision() });
+      await db.importedRecords.bulkPut(
+        records.map((r, index) => ({
+          layerId: layer.id,
+          index,
+          geometry: r.geometry,
+          fields: r.fields,
+        })),
+      );
+    }
+  },
+};
