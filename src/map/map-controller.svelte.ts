@@ -24,6 +24,8 @@ import { applyDistrictFills, moveDistrictFlag, NO_DISTRICTS } from './district-c
 import { DISTRICT_STATE, LAYER_IDS, LAYERS_OF_GROUP } from './layer-ids.ts';
 import { startPlaceDrag, type PlaceDragOptions } from './place-drag.ts';
 import type { PlacesLayer, PlacesLayerOptions } from './places.layer.ts';
+import type { ZoneDraw, ZoneDrawOptions } from './zone-draw.ts';
+import type { ZonesLayer, ZonesLayerOptions } from './zones.layer.ts';
 import { registerPmtilesProtocol } from './pmtiles-protocol.ts';
 
 /** System CJK fonts MapLibre draws Chinese glyphs with, so no CJK glyph files are shipped. */
@@ -84,6 +86,8 @@ export class MapController {
   #selectedFlagCode: string | null = null;
   #districtClickListeners: ((code: string | null) => void)[] = [];
   #places: PlacesLayer | null = null;
+  #zones: ZonesLayer | null = null;
+  #zoneDraw: ZoneDraw | null = null;
 
   /** Creates the map in a container; returns the cleanup that removes it. */
   mount(init: MapInit): () => void {
@@ -156,6 +160,9 @@ export class MapController {
     map.on('click', (event) => {
       // A click on a place belongs to the place (its card), not to the district beneath it.
       if (this.#places?.hitsPlace(event.point)) return;
+      // Likewise a click on a renewal zone selects the zone, and drawing clicks select nothing.
+      if (this.#zones?.zoneAt(event.point) || (this.#zoneDraw && this.#zoneDraw.mode !== 'idle'))
+        return;
       const [feature] = map.queryRenderedFeatures(event.point, {
         layers: [LAYER_IDS.districtFill],
       });
@@ -175,7 +182,44 @@ export class MapController {
       this.#selectedFlagCode = null;
       this.#attribution = null;
       this.#places = null;
+      this.#zones = null;
+      this.#zoneDraw = null;
     };
+  }
+
+  /**
+   * Draws the saved renewal zones and sets up terra-draw for drawing one (both loaded on first
+   * use: the zones tab). Resolves with both, or null without a map; each has its `remove()`.
+   */
+  async mountZones(
+    layerOptions: Omit<ZonesLayerOptions, 'fontStack'>,
+    drawOptions: ZoneDrawOptions,
+  ): Promise<{ layer: ZonesLayer; draw: ZoneDraw } | null> {
+    const [{ ZonesLayer }, { ZoneDraw }, { LABEL_FONT }] = await Promise.all([
+      import('./zones.layer.ts'),
+      import('./zone-draw.ts'),
+      import('./basemap.style.ts'),
+    ]);
+    const map = this.#map;
+    if (!map) return null;
+    await new Promise<void>((resolve) => this.#whenStyled(resolve));
+    if (this.#map !== map) return null;
+    this.#markRedrawing(map);
+    const layer = new ZonesLayer(map, { ...layerOptions, fontStack: [...LABEL_FONT] });
+    const draw = new ZoneDraw(map, drawOptions);
+    this.#zones = layer;
+    this.#zoneDraw = draw;
+    const removeLayer = layer.remove.bind(layer);
+    layer.remove = () => {
+      if (this.#zones === layer) this.#zones = null;
+      if (this.#map === map) removeLayer();
+    };
+    const removeDraw = draw.remove.bind(draw);
+    draw.remove = () => {
+      if (this.#zoneDraw === draw) this.#zoneDraw = null;
+      if (this.#map === map) removeDraw();
+    };
+    return { layer, draw };
   }
 
   /**
