@@ -4,6 +4,7 @@ import { correctionsEn } from './corrections.en.ts';
 import { heatmapEn } from './heatmap.en.ts';
 import { placesEn } from './places.en.ts';
 import { shaoxingEn } from './shaoxing.en.ts';
+import { zonesEn } from './zones.en.ts';
 
 export const en: Messages = {
   app: {
@@ -65,6 +66,7 @@ export const en: Messages = {
   actuals: actualsEn,
   corrections: correctionsEn,
   places: placesEn,
+  zones: zonesEn,
   units: {
     byte: 'bytes',
     kilobyte: 'KB',

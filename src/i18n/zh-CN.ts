@@ -4,6 +4,7 @@ import { correctionsZhCN } from './corrections.zh-CN.ts';
 import { heatmapZhCN } from './heatmap.zh-CN.ts';
 import { placesZhCN } from './places.zh-CN.ts';
 import { shaoxingZhCN } from './shaoxing.zh-CN.ts';
+import { zonesZhCN } from './zones.zh-CN.ts';
 
 /**
  * The Chinese dictionary is the reference: every other language must provide the same keys.
@@ -70,6 +71,7 @@ export const zhCN = {
   actuals: actualsZhCN,
   corrections: correctionsZhCN,
   places: placesZhCN,
+  zones: zonesZhCN,
   units: {
     byte: '字节',
     kilobyte: 'KB',
