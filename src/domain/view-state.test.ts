@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_VIEW_STATE,
   isPlaceLayerGroup,
+  parseSelectedZone,
   parseViewState,
   PLACE_LAYER_GROUPS,
   serializeViewState,
   withLayerVisibility,
+  withSelectedZone,
 } from './view-state.ts';
 
 describe('view state in the URL', () => {
@@ -87,5 +89,19 @@ describe('view state in the URL', () => {
     expect(parseViewState(search).visibleLayers).toEqual(on);
     expect(isPlaceLayerGroup('enterprises')).toBe(true);
     expect(isPlaceLayerGroup('towns')).toBe(false);
+  });
+});
+
+describe('selected zone in the URL', () => {
+  it('round-trips a zone id and keeps the other parameters', () => {
+    const search = withSelectedZone('?region=huzhou&lang=en', 'z-1a2B');
+    expect(parseSelectedZone(search)).toBe('z-1a2B');
+    expect(new URLSearchParams(search).get('lang')).toBe('en');
+    expect(parseSelectedZone(withSelectedZone(search, null))).toBeNull();
+  });
+
+  it('ignores a hand-edited id that no zone can have', () => {
+    expect(parseSelectedZone('?zone=%3Cscript%3E')).toBeNull();
+    expect(parseSelectedZone('?zone=')).toBeNull();
   });
 });

@@ -138,3 +138,23 @@ export function withLayerVisibility(
   else next.delete(group);
   return next;
 }
+
+/** The URL parameter naming the selected renewal zone, so a zone can be linked to. */
+export const ZONE_PARAM = 'zone';
+
+/** Zone ids are random tokens; anything else in the URL is a hand edit and selects nothing. */
+const ZONE_ID_PATTERN = /^[\w-]{1,64}$/;
+
+/** The selected zone's id from a query string, or null. */
+export function parseSelectedZone(search: string): string | null {
+  const id = new URLSearchParams(search).get(ZONE_PARAM);
+  return id !== null && ZONE_ID_PATTERN.test(id) ? id : null;
+}
+
+/** A query string with the selected zone set (or removed for null), other parameters kept. */
+export function withSelectedZone(search: string, zoneId: string | null): string {
+  const params = new URLSearchParams(search);
+  if (zoneId === null) params.delete(ZONE_PARAM);
+  else params.set(ZONE_PARAM, zoneId);
+  return `?${params.toString().replaceAll('%2F', '/').replaceAll('%2C', ',')}`;
+}
