@@ -107,7 +107,8 @@ export class DistrictAreas {
       if (!boxesOverlap(zoneBox, box)) continue;
       // Cut the district (up to ~2,000 corners) down to the zone's box first: clipping a whole
       // outline against the zone costs ~100 ms, the cut piece a millisecond or less.
-      const piece = bboxClip(feature(outline.geometry), zoneBox);
+      // Clipping a polygon yields a polygon (bboxClip's type covers lines too).
+      const piece = bboxClip(feature(outline.geometry), zoneBox) as Feature<Polygon | MultiPolygon>;
       const pieceM2 = area(piece);
       if (pieceM2 < TOUCH_TOLERANCE_M2) continue;
       let areaM2: number;
