@@ -13,6 +13,7 @@
 
 import type { BackupSectionSpec } from './backup-section.ts';
 import { actualsSection } from './backup-sections/actuals.section.ts';
+import { briefingsSection } from './backup-sections/briefings.section.ts';
 import { isIsoTime, isRecord } from './backup-sections/checks.ts';
 import { importedLayersSection } from './backup-sections/imported-layers.section.ts';
 import { placeCorrectionsSection } from './backup-sections/place-corrections.section.ts';
@@ -27,6 +28,7 @@ export const BACKUP_SECTIONS = [
   actualsSection,
   placeCorrectionsSection,
   importedLayersSection,
+  briefingsSection,
 ] as const;
 
 type AnySection = (typeof BACKUP_SECTIONS)[number];

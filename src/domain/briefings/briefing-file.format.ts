@@ -159,28 +159,36 @@ export function readBriefingFile(text: string): BriefingFileResult {
   if (version > BRIEFING_FILE_VERSION) {
     return { ok: false, problems: [{ code: 'newerVersion', path: 'version' }] };
   }
-  const body = parsed['briefing'];
+  return readBriefingValue(parsed['briefing'], 'briefing');
+}
+
+/**
+ * Checks a briefing as an object (from a file, or a backup's `briefings` section), with problem
+ * paths under `root`; the briefing only when every field is sound.
+ */
+export function readBriefingValue(body: unknown, root: string): BriefingFileResult {
   if (!isObject(body)) {
     return {
       ok: false,
-      problems: [{ code: body === undefined ? 'missing' : 'wrongType', path: 'briefing' }],
+      problems: [{ code: body === undefined ? 'missing' : 'wrongType', path: root }],
     };
   }
   const r = new Reader();
-  const id = r.text(body, 'id', 'briefing', 100);
-  const title = r.text(body, 'title', 'briefing', BRIEFING_LIMITS.titleChars);
-  const createdAt = r.time(body, 'createdAt', 'briefing');
-  const updatedAt = r.time(body, 'updatedAt', 'briefing');
+  const at = (field: string) => (root ? `${root}.${field}` : field);
+  const id = r.text(body, 'id', root, 100);
+  const title = r.text(body, 'title', root, BRIEFING_LIMITS.titleChars);
+  const createdAt = r.time(body, 'createdAt', root);
+  const updatedAt = r.time(body, 'updatedAt', root);
   const rawSlides = body['slides'];
   const slides: BriefingSlide[] = [];
   if (!Array.isArray(rawSlides)) {
-    r.problem(rawSlides === undefined ? 'missing' : 'wrongType', 'briefing.slides');
+    r.problem(rawSlides === undefined ? 'missing' : 'wrongType', at('slides'));
   } else if (rawSlides.length > BRIEFING_LIMITS.slides) {
-    r.problem('tooMany', 'briefing.slides');
+    r.problem('tooMany', at('slides'));
   } else {
     const seen = new Set<string>();
     rawSlides.forEach((raw: unknown, i) => {
-      const path = `briefing.slides[${i}]`;
+      const path = at(`slides[${i}]`);
       const slide = readSlide(raw, path, r);
       if (!slide) return;
       if (slide.id !== '' && seen.has(slide.id)) r.problem('duplicateId', `${path}.id`);
@@ -189,7 +197,7 @@ export function readBriefingFile(text: string): BriefingFileResult {
     });
   }
   if (id === '' && body['id'] !== undefined && typeof body['id'] === 'string') {
-    r.problem('missing', 'briefing.id');
+    r.problem('missing', at('id'));
   }
   if (r.problems.length > 0) return { ok: false, problems: r.problems };
   return { ok: true, briefing: { id, title, slides, createdAt, updatedAt } };
