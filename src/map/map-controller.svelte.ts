@@ -23,6 +23,7 @@ import {
 import { applyDistrictFills, moveDistrictFlag, NO_DISTRICTS } from './district-choropleth.layer.ts';
 import { DISTRICT_STATE, LAYER_IDS, LAYERS_OF_GROUP } from './layer-ids.ts';
 import { startPlaceDrag, type PlaceDragOptions } from './place-drag.ts';
+import type { ImportedLayersLayer, ImportedLayersLayerOptions } from './imported-layers.layer.ts';
 import type { PlacesLayer, PlacesLayerOptions } from './places.layer.ts';
 import type { ZoneDraw, ZoneDrawOptions } from './zone-draw.ts';
 import type { ZonesLayer, ZonesLayerOptions } from './zones.layer.ts';
@@ -86,6 +87,7 @@ export class MapController {
   #selectedFlagCode: string | null = null;
   #districtClickListeners: ((code: string | null) => void)[] = [];
   #places: PlacesLayer | null = null;
+  #imported: ImportedLayersLayer | null = null;
   #zones: ZonesLayer | null = null;
   #zoneDraw: ZoneDraw | null = null;
 
@@ -160,6 +162,7 @@ export class MapController {
     map.on('click', (event) => {
       // A click on a place belongs to the place (its card), not to the district beneath it.
       if (this.#places?.hitsPlace(event.point)) return;
+      if (this.#imported?.hits(event.point)) return;
       // Likewise a click on a renewal zone selects the zone, and drawing clicks select nothing.
       if (this.#zones?.zoneAt(event.point) || (this.#zoneDraw && this.#zoneDraw.mode !== 'idle'))
         return;
@@ -182,6 +185,7 @@ export class MapController {
       this.#selectedFlagCode = null;
       this.#attribution = null;
       this.#places = null;
+      this.#imported = null;
       this.#zones = null;
       this.#zoneDraw = null;
     };
@@ -239,6 +243,30 @@ export class MapController {
     const remove = layer.remove.bind(layer);
     layer.remove = () => {
       if (this.#places === layer) this.#places = null;
+      if (this.#map === map) remove();
+    };
+    return layer;
+  }
+
+  /**
+   * Draws the user's imported layers (imported-layers.layer.ts, loaded on first use). Resolves
+   * with the layer to feed data, visibility and colours, or null without a map; `remove()` on
+   * it is the cleanup.
+   */
+  async mountImportedLayers(
+    options: ImportedLayersLayerOptions,
+  ): Promise<ImportedLayersLayer | null> {
+    const { ImportedLayersLayer } = await import('./imported-layers.layer.ts');
+    const map = this.#map;
+    if (!map) return null;
+    await new Promise<void>((resolve) => this.#whenStyled(resolve));
+    if (this.#map !== map) return null;
+    this.#markRedrawing(map);
+    const layer = new ImportedLayersLayer(map, options);
+    this.#imported = layer;
+    const remove = layer.remove.bind(layer);
+    layer.remove = () => {
+      if (this.#imported === layer) this.#imported = null;
       if (this.#map === map) remove();
     };
     return layer;
