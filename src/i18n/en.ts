@@ -2,6 +2,7 @@ import type { Messages } from './zh-CN.ts';
 import { actualsEn } from './actuals.en.ts';
 import { correctionsEn } from './corrections.en.ts';
 import { heatmapEn } from './heatmap.en.ts';
+import { importsEn } from './imports.en.ts';
 import { placesEn } from './places.en.ts';
 import { shaoxingEn } from './shaoxing.en.ts';
 import { zonesEn } from './zones.en.ts';
@@ -67,6 +68,7 @@ export const en: Messages = {
   corrections: correctionsEn,
   places: placesEn,
   zones: zonesEn,
+  imports: importsEn,
   units: {
     byte: 'bytes',
     kilobyte: 'KB',

@@ -2,6 +2,7 @@ import type { Widen } from './widen.ts';
 import { actualsZhCN } from './actuals.zh-CN.ts';
 import { correctionsZhCN } from './corrections.zh-CN.ts';
 import { heatmapZhCN } from './heatmap.zh-CN.ts';
+import { importsZhCN } from './imports.zh-CN.ts';
 import { placesZhCN } from './places.zh-CN.ts';
 import { shaoxingZhCN } from './shaoxing.zh-CN.ts';
 import { zonesZhCN } from './zones.zh-CN.ts';
@@ -72,6 +73,7 @@ export const zhCN = {
   corrections: correctionsZhCN,
   places: placesZhCN,
   zones: zonesZhCN,
+  imports: importsZhCN,
   units: {
     byte: '字节',
     kilobyte: 'KB',
