@@ -22,6 +22,7 @@ import {
 } from './basemap.style.ts';
 import { applyDistrictFills, moveDistrictFlag, NO_DISTRICTS } from './district-choropleth.layer.ts';
 import { DISTRICT_STATE, LAYER_IDS, LAYERS_OF_GROUP } from './layer-ids.ts';
+import type { MapImageOptions } from './map-image.ts';
 import { startPlaceDrag, type PlaceDragOptions } from './place-drag.ts';
 import type { ImportedLayersLayer, ImportedLayersLayerOptions } from './imported-layers.layer.ts';
 import type { PlacesLayer, PlacesLayerOptions } from './places.layer.ts';
@@ -277,6 +278,43 @@ export class MapController {
     const map = this.#map;
     if (!map) return;
     map.flyTo({ center: [lon, lat], zoom: Math.max(map.getZoom(), minZoom), duration: 800 });
+  }
+
+  /**
+   * Moves to a saved view (a briefing slide): its camera, or the region's framing when it has
+   * none; `durationMs` 0 jumps.
+   */
+  showView(camera: CameraView | null, regionBounds: BoundsLonLat, durationMs: number): void {
+    const map = this.#map;
+    if (!map) return;
+    if (camera) {
+      map.flyTo({ center: [camera.lon, camera.lat], zoom: camera.zoom, duration: durationMs });
+      return;
+    }
+    const [west, south, east, north] = regionBounds;
+    map.fitBounds(
+      [
+        [west, south],
+        [east, north],
+      ],
+      { padding: framePadding(map.getContainer()), duration: durationMs },
+    );
+  }
+
+  /** What the map shows now (west, south, east, north), or null before it exists. */
+  viewBounds(): BoundsLonLat | null {
+    const bounds = this.#map?.getBounds();
+    return bounds
+      ? [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()]
+      : null;
+  }
+
+  /** Draws the current view at a chosen pixel size (map-image.ts, loaded on first use). */
+  async renderImage(options: MapImageOptions): Promise<HTMLCanvasElement | null> {
+    const map = this.#map;
+    if (!map) return null;
+    const { renderMapImage } = await import('./map-image.ts');
+    return renderMapImage(map, options);
   }
 
   /** Frames a city, emphasising its districts. */
