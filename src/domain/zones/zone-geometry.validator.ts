@@ -182,14 +182,19 @@ export function validateZoneGeometry(
 
   const crossings = kinks({ type: 'Polygon', coordinates: [ring] }).features;
   const crossing = crossings[0]?.geometry.coordinates;
-  if (crossing) errors.push({ id: 'selfIntersecting', where: crossing });
+  // The area of a crossing ring (a bow-tie's lobes cancel out) and its overlaps mean nothing;
+  // the user fixes the ring first.
+  if (crossing) {
+    errors.push({ id: 'selfIntersecting', where: crossing });
+    return { errors, warnings: [] };
+  }
 
   const { areaM2, areaMu } = measureZone({ type: 'Polygon', coordinates: [ring] });
-  if (areaM2 < ZERO_AREA_M2) errors.push({ id: 'zeroArea', areaMu });
-  else if (areaMu < MIN_ZONE_AREA_MU) errors.push({ id: 'tooSmall', areaMu });
-
-  // Overlap areas of a crossing ring are meaningless; the user fixes the ring first.
-  if (crossing || errors.some((e) => e.id === 'zeroArea')) return { errors, warnings: [] };
+  if (areaM2 < ZERO_AREA_M2) {
+    errors.push({ id: 'zeroArea', areaMu });
+    return { errors, warnings: [] };
+  }
+  if (areaMu < MIN_ZONE_AREA_MU) errors.push({ id: 'tooSmall', areaMu });
   const others = selfId === undefined ? otherZones : otherZones.filter((z) => z.id !== selfId);
   return { errors, warnings: overlapWarnings(polygon, others) };
 }

@@ -1,0 +1,230 @@
+import type { Polygon } from 'geojson';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { MuAtlasDb } from '../../src/persistence/db.ts';
+import { ZonesRepo, type ZoneDraft } from '../../src/persistence/zones.repo.ts';
+import { FIXED_NOW, failWritesWhileFull, freshProfile, type Profile } from './fresh-db.ts';
+
+let profile: Profile;
+afterEach(() => profile.close());
+
+function openRepo(db?: MuAtlasDb) {
+  return new ZonesRepo(db ?? profile.openTab(), () => FIXED_NOW);
+}
+
+function box(west: number, south: number, size = 0.01): Polygon {
+  return {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [west, south],
+        [west + size, south],
+        [west + size, south + size],
+        [west, south + size],
+        [west, south],
+      ],
+    ],
+  };
+}
+
+const DRAFT: ZoneDraft = {
+  name: ' 织里镇整治区块 ',
+  kind: 'contiguousRenewal',
+  phase: 'planning',
+  geometry: box(120.25, 30.84),
+  plannedLandMu: null,
+  energySpaceTce: 1200,
+  enterprisesToRectify: 8,
+  responsibleUnit: '吴兴区',
+  targetYear: 2025,
+  note: '',
+};
+const AUTHOR = { enteredBy: '李工' };
+
+describe('ZonesRepo writes', () => {
+  it('creates a zone and its journal entry in one go', async () => {
+    profile = freshProfile();
+    const repo = openRepo();
+    const result = await repo.create(DRAFT, AUTHOR, 'zone-a');
+    expect(result.ok).toBe(true);
+    const stored = await repo.get('zone-a');
+    expect(stored).toMatchObject({
+      id: 'zone-a',
+      name: '织里镇整治区块',
+      enteredBy: '李工',
+      createdAt: FIXED_NOW.toISOString(),
+      revision: 1,
+    });
+    const journal = await repo.journalOf('zone-a');
+    expect(journal).toHaveLength(1);
+    expect(journal[0]).toMatchObject({
+      zoneId: 'zone-a',
+      before: null,
+      after: { name: '织里镇整治区块' },
+    });
+  });
+
+  it('journals an update with the zone before and after', async () => {
+    profile = freshProfile();
+    const repo = openRepo();
+    await repo.create(DRAFT, AUTHOR, 'zone-a');
+    const moved = await repo.update(
+      'zone-a',
+      { geometry: box(120.26, 30.84), phase: 'newBuild' },
+      1,
+      AUTHOR,
+    );
+    expect(moved.ok && moved.zone).toMatchObject({ phase: 'newBuild', revision: 2 });
+    const journal = await repo.journalOf('zone-a');
+    expect(journal.map((e) => [e.before?.phase ?? null, e.after?.phase ?? null])).toEqual([
+      [null, 'planning'],
+      ['planning', 'newBuild'],
+    ]);
+    expect(journal[1]!.before?.geometry).toEqual(box(120.25, 30.84));
+  });
+
+  it('refuses a bow-tie shape or a negative figure, writing nothing', async () => {
+    profile = freshProfile();
+    const repo = openRepo();
+    const bowTie: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [120.1, 30.85],
+          [120.11, 30.86],
+          [120.11, 30.85],
+          [120.1, 30.86],
+          [120.1, 30.85],
+        ],
+      ],
+    };
+    const result = await repo.create({ ...DRAFT, geometry: bowTie, plannedLandMu: -3 }, AUTHOR);
+    expect(result).toMatchObject({
+      ok: false,
+      kind: 'invalid',
+      geometryErrors: [{ id: 'selfIntersecting' }],
+      fieldErrors: [{ field: 'plannedLandMu', id: 'negative' }],
+    });
+    expect(await repo.listAll()).toEqual([]);
+    expect(await profile.openTab().zoneEdits.count()).toBe(0);
+  });
+
+  it('deletes a zone and keeps its last state in the journal', async () => {
+    profile = freshProfile();
+    const repo = openRepo();
+    await repo.create(DRAFT, AUTHOR, 'zone-a');
+    const removed = await repo.remove('zone-a', 1);
+    expect(removed).toMatchObject({ ok: true, zone: null, edit: { after: null } });
+    expect(await repo.get('zone-a')).toBeUndefined();
+    expect((await repo.journalOf('zone-a'))[1]?.before?.name).toBe('织里镇整治区块');
+  });
+});
+
+describe('ZonesRepo between two tabs', () => {
+  it('reports a conflict instead of overwriting an edit made in another tab', async () => {
+    profile = freshProfile();
+    const tabA = openRepo();
+    const tabB = openRepo(profile.openTab());
+    await tabA.create(DRAFT, AUTHOR, 'zone-a');
+    const fromB = await tabB.update('zone-a', { name: 'B 的名称' }, 1, { enteredBy: '张工' });
+    expect(fromB.ok).toBe(true);
+    const fromA = await tabA.update('zone-a', { name: 'A 的名称' }, 1, AUTHOR);
+    expect(fromA).toMatchObject({
+      ok: false,
+      kind: 'conflict',
+      zoneId: 'zone-a',
+      baseRevision: 1,
+      current: { name: 'B 的名称', revision: 2 },
+    });
+    expect((await tabA.get('zone-a'))?.name).toBe('B 的名称');
+    expect(await tabA.journalOf('zone-a')).toHaveLength(2);
+  });
+
+  it('refuses deleting a zone another tab changed, and updating one it deleted', async () => {
+    profile = freshProfile();
+    const tabA = openRepo();
+    const tabB = openRepo(profile.openTab());
+    await tabA.create(DRAFT, AUTHOR, 'zone-a');
+    await tabB.update('zone-a', { note: '改' }, 1, AUTHOR);
+    expect(await tabA.remove('zone-a', 1)).toMatchObject({ ok: false, kind: 'conflict' });
+    await tabB.remove('zone-a', 2);
+    expect(await tabA.update('zone-a', { note: '再改' }, 2, AUTHOR)).toMatchObject({
+      ok: false,
+      kind: 'conflict',
+      current: undefined,
+    });
+  });
+
+  it('runs concurrent edits of one revision so exactly one wins', async () => {
+    profile = freshProfile();
+    const tabA = openRepo();
+    const tabB = openRepo(profile.openTab());
+    await tabA.create(DRAFT, AUTHOR, 'zone-a');
+    const results = await Promise.all([
+      tabA.update('zone-a', { name: 'A' }, 1, AUTHOR),
+      tabB.update('zone-a', { name: 'B' }, 1, AUTHOR),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok && r.kind === 'conflict')).toHaveLength(1);
+    expect(await tabA.journalOf('zone-a')).toHaveLength(2);
+  });
+});
+
+describe('ZonesRepo.restore (undo and redo)', () => {
+  it('puts back the state before an edit as a new journal entry', async () => {
+    profile = freshProfile();
+    const repo = openRepo();
+    await repo.create(DRAFT, AUTHOR, 'zone-a');
+    const edit = await repo.update('zone-a', { name: '改名' }, 1, AUTHOR);
+    if (!edit.ok) throw new Error('update failed');
+    const undo = await repo.restore('zone-a', edit.edit.before, 2, AUTHOR);
+    expect(undo.ok && undo.zone).toMatchObject({ name: '织里镇整治区块', revision: 3 });
+    const journal = await repo.journalOf('zone-a');
+    expect(journal).toHaveLength(3);
+    expect(journal[2]).toMatchObject({
+      before: { name: '改名' },
+      after: { name: '织里镇整治区块' },
+    });
+  });
+
+  it('undoes a creation by deleting and a deletion by recreating', async () => {
+    profile = freshProfile();
+    const repo = openRepo();
+    const created = await repo.create(DRAFT, AUTHOR, 'zone-a');
+    if (!created.ok) throw new Error('create failed');
+    expect((await repo.restore('zone-a', null, 1, AUTHOR)).ok).toBe(true);
+    expect(await repo.get('zone-a')).toBeUndefined();
+    const redo = await repo.restore('zone-a', created.edit.after, 0, AUTHOR);
+    expect(redo.ok && redo.zone?.name).toBe('织里镇整治区块');
+  });
+
+  it('refuses to undo over a change another tab made since', async () => {
+    profile = freshProfile();
+    const tabA = openRepo();
+    const tabB = openRepo(profile.openTab());
+    await tabA.create(DRAFT, AUTHOR, 'zone-a');
+    const edit = await tabA.update('zone-a', { name: '改名' }, 1, AUTHOR);
+    if (!edit.ok) throw new Error('update failed');
+    await tabB.update('zone-a', { name: '别人改的' }, 2, AUTHOR);
+    const undo = await tabA.restore('zone-a', edit.edit.before, 2, AUTHOR);
+    expect(undo).toMatchObject({ ok: false, kind: 'conflict', current: { name: '别人改的' } });
+  });
+});
+
+describe('ZonesRepo on a full disk', () => {
+  it.each(['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED'])(
+    'returns storage-full for %s and stores neither the zone nor its journal entry',
+    async (errorName) => {
+      profile = freshProfile();
+      const db = profile.openTab();
+      const diskFull = { value: true };
+      failWritesWhileFull(db, diskFull, errorName);
+      const repo = openRepo(db);
+      const result = await repo.create(DRAFT, AUTHOR, 'zone-a');
+      expect(result).toMatchObject({ ok: false, kind: 'storage-full' });
+      diskFull.value = false;
+      expect(await repo.listAll()).toEqual([]);
+      expect(await db.zoneEdits.count()).toBe(0);
+      expect((await repo.create(DRAFT, AUTHOR, 'zone-a')).ok).toBe(true);
+    },
+  );
+});
