@@ -1,3 +1,4 @@
+import { tick } from 'svelte';
 import { cityOfRegion, type CityInfo, type RegionId } from '../domain/regions.ts';
 import {
   DEFAULT_VIEW_STATE,
@@ -67,6 +68,32 @@ export class AppState {
 
   toggleLayer(group: LayerGroup, visible: boolean): void {
     this.visibleLayers = withLayerVisibility(this.visibleLayers, group, visible);
+  }
+
+  #queryAppliers = new Set<(search: string) => void>();
+
+  /**
+   * Shows the view a query string describes without reloading (a briefing slide): the page URL
+   * becomes that query, region, layers and camera are set here, and every state owner
+   * registered with `onApplyQuery` reads its own parameters. The language stays the user's.
+   */
+  async applyQuery(search: string, flyDurationMs: number): Promise<void> {
+    const view = parseViewState(search, this.locale);
+    const query = serializeViewState({ ...view, locale: this.locale }, search);
+    history.replaceState(history.state, '', `${query}${window.location.hash}`);
+    this.region = view.region;
+    this.visibleLayers = view.visibleLayers;
+    this.camera = view.camera;
+    for (const apply of this.#queryAppliers) apply(query);
+    // After the region's own framing has started, so the saved camera wins.
+    await tick();
+    this.map.showView(view.camera, this.city.boundsLonLat, flyDurationMs);
+  }
+
+  /** Registers a state owner's reader for `applyQuery`; returns the cleanup. */
+  onApplyQuery(apply: (search: string) => void): () => void {
+    this.#queryAppliers.add(apply);
+    return () => this.#queryAppliers.delete(apply);
   }
 
   /** Keeps the URL and `<html lang>` in step with the state; returns the cleanup. */

@@ -256,6 +256,17 @@ export class HeatmapState {
     this.measureId = id;
   }
 
+  /** Takes the heatmap choice a query string describes (see `AppState.applyQuery`). */
+  applyQuery(search: string): void {
+    const view = parseHeatmapView(search);
+    this.measureId = view.measureId;
+    this.mode = view.mode;
+    this.method = view.method;
+    this.classCount = view.classCount;
+    this.manualBreaks = view.manualBreaks;
+    this.selectedDistrictCode = view.selectedDistrictCode;
+  }
+
   /** Keeps the URL in step; returns the cleanup. */
   startSync(): () => void {
     return $effect.root(() => {

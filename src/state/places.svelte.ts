@@ -197,6 +197,12 @@ export class PlacesState {
     this.filter = EMPTY_PLACE_FILTER;
   }
 
+  /** Takes the filter and open card a query string describes (see `AppState.applyQuery`). */
+  applyQuery(search: string): void {
+    this.filter = parsePlaceFilter(search);
+    this.selectedPlaceId = new URLSearchParams(search).get(SELECTED_PARAM);
+  }
+
   get filterActive(): boolean {
     return !isEmptyFilter(this.filter);
   }
