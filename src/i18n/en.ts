@@ -1,5 +1,6 @@
 import type { Messages } from './zh-CN.ts';
 import { actualsEn } from './actuals.en.ts';
+import { briefingsEn } from './briefings.en.ts';
 import { correctionsEn } from './corrections.en.ts';
 import { heatmapEn } from './heatmap.en.ts';
 import { importsEn } from './imports.en.ts';
@@ -67,6 +68,7 @@ export const en: Messages = {
   actuals: actualsEn,
   corrections: correctionsEn,
   places: placesEn,
+  briefings: briefingsEn,
   zones: zonesEn,
   imports: importsEn,
   units: {

@@ -1,5 +1,6 @@
 import type { Widen } from './widen.ts';
 import { actualsZhCN } from './actuals.zh-CN.ts';
+import { briefingsZhCN } from './briefings.zh-CN.ts';
 import { correctionsZhCN } from './corrections.zh-CN.ts';
 import { heatmapZhCN } from './heatmap.zh-CN.ts';
 import { importsZhCN } from './imports.zh-CN.ts';
@@ -72,6 +73,7 @@ export const zhCN = {
   actuals: actualsZhCN,
   corrections: correctionsZhCN,
   places: placesZhCN,
+  briefings: briefingsZhCN,
   zones: zonesZhCN,
   imports: importsZhCN,
   units: {
