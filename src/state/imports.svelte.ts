@@ -1,0 +1,500 @@
+/**
+ * The user's own data as UI state: the import wizard (file → what was found → column mapping →
+ * preview with every rejected row → commit all-or-nothing) and the imported layers, live across
+ * tabs, with their records on the map and their matches to the seeds' key enterprises.
+ *
+ * Parsing runs wherever `parse` runs it (a Web Worker in the app, directly in tests); nothing
+ * is stored until `commit()`, which writes the layer and all its records in one transaction.
+ */
+
+import type { ImportedLayerKind, ImportedRecord } from '../domain/imports/imported-layer.ts';
+import type {
+  ColumnMapping,
+  CrsId,
+  ImportFile,
+  ImportOptions,
+  ImportPreview,
+  ImportProgress,
+  TextEncoding,
+} from '../domain/imports/index.ts';
+import { importInfoOf } from '../domain/imports/index.ts';
+import {
+  indexSeedEnterprises,
+  joinSeedEnterprises,
+  type SeedEnterprise,
+  type SeedEnterpriseIndex,
+  type SeedJoin,
+  type SeedMatch,
+} from '../domain/imports/seed-enterprise.join.ts';
+import type { MapController } from '../map/map-controller.svelte.ts';
+import type { ImportedLayersLayer } from '../map/imported-layers.layer.ts';
+import type { MuAtlasDb, StoredImportedLayer } from '../persistence/db.ts';
+import {
+  ImportedLayersRepo,
+  type LayerConflictFailure,
+  type LayerRejection,
+} from '../persistence/imported-layers.repo.ts';
+import { LiveQuery } from '../persistence/live-query.svelte.ts';
+import { ENTERED_BY_STORAGE_KEY, type NameStore } from './actuals.svelte.ts';
+
+export type { StoredImportedLayer, LayerRejection };
+
+/** Parses a file into a preview; rejects only when parsing itself broke (not for a bad file). */
+export type ParseImport = (
+  file: ImportFile,
+  options: ImportOptions,
+  onProgress: (progress: ImportProgress) => void,
+  signal: AbortSignal,
+) => Promise<ImportPreview>;
+
+/** Where the wizard is. */
+export type WizardStep = 'choose' | 'parsing' | 'review' | 'committing';
+
+/** What the last commit did. */
+export type CommitOutcome =
+  | { kind: 'saved'; layer: StoredImportedLayer }
+  /** Nothing stored: the name or the records break the rules. */
+  | { kind: 'invalid'; reasons: readonly LayerRejection[] }
+  /** Nothing stored: the browser is out of space. The preview is kept to retry. */
+  | { kind: 'storage-full' };
+
+/** What the last rename or delete did. */
+export type LayerOutcome =
+  | { kind: 'renamed'; layerId: string }
+  | { kind: 'deleted'; layerId: string; name: string; recordCount: number }
+  | { kind: 'invalid'; layerId: string; reasons: readonly LayerRejection[] }
+  /** Another tab changed or deleted the layer since it was shown; nothing was changed. */
+  | { kind: 'conflict'; layerId: string; current: StoredImportedLayer | undefined }
+  | { kind: 'storage-full'; layerId: string };
+
+/** One record picked on the map or in a list, for its card. */
+export interface RecordRef {
+  layerId: string;
+  index: number;
+}
+
+/** The parts of AppState the imports need. */
+export interface ImportsApp {
+  readonly map: MapController;
+}
+
+export interface ImportsStateOptions {
+  /** `localStorage` by default; tests pass their own, `null` means none. */
+  nameStore?: NameStore | null;
+  now?: () => Date;
+  newId?: () => string;
+}
+
+function browserNameStore(): NameStore | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    // Reading `localStorage` throws when the browser blocks site storage.
+    return null;
+  }
+}
+
+/** The layer name a file suggests: its name without the extension. */
+export function layerNameOfFile(fileName: string): string {
+  return fileName.replace(/\.[^.]+$/, '').trim() || fileName;
+}
+
+const NO_RECORDS: ReadonlyMap<string, readonly ImportedRecord[]> = new Map();
+const NO_JOINS: ReadonlyMap<string, SeedJoin> = new Map();
+
+/** The wizard and the imported layers. One per page; `dispose()` at the end. */
+export class ImportsState {
+  step = $state<WizardStep>('choose');
+  /** The file being imported; null before one is chosen and after a commit. */
+  file = $state.raw<ImportFile | null>(null);
+  /** The user's overrides of what the importer detected. */
+  options = $state.raw<ImportOptions>({});
+  /** The last parse of the file; replaced whole by each re-parse. */
+  preview = $state.raw<ImportPreview | null>(null);
+  progress = $state.raw<ImportProgress | null>(null);
+  /** Why parsing broke (the worker failed), as text; a bad file is a finding, not this. */
+  parseError = $state<string | null>(null);
+  /** True when the mapping came from the last import of a file with the same columns. */
+  mappingRemembered = $state(false);
+  layerName = $state('');
+  kind = $state<ImportedLayerKind>('other');
+  lastCommit = $state.raw<CommitOutcome | null>(null);
+  lastLayerOutcome = $state.raw<LayerOutcome | null>(null);
+  /** Layers the user hid on the map (this page only). */
+  hidden = $state.raw<ReadonlySet<string>>(new Set());
+  /** The record whose card is open. */
+  selected = $state.raw<RecordRef | null>(null);
+  /** Records of each stored layer, loaded once per layer (records never change after import). */
+  records = $state.raw<ReadonlyMap<string, readonly ImportedRecord[]>>(NO_RECORDS);
+  /** Each layer's matches to the seeds' key enterprises, once those are loaded. */
+  joins = $state.raw<ReadonlyMap<string, SeedJoin>>(NO_JOINS);
+
+  readonly #app: ImportsApp;
+  readonly #repo: ImportedLayersRepo;
+  readonly #parse: ParseImport;
+  readonly #live: LiveQuery<StoredImportedLayer[]>;
+  readonly #nameStore: NameStore | null;
+  #seedIndex: SeedEnterpriseIndex | null = null;
+  #abort: AbortController | null = null;
+  #mapLayer = $state.raw<ImportedLayersLayer | null>(null);
+
+  constructor(
+    app: ImportsApp,
+    db: MuAtlasDb,
+    parse: ParseImport,
+    options: ImportsStateOptions = {},
+  ) {
+    this.#app = app;
+    this.#repo = new ImportedLayersRepo(db, { now: options.now, newId: options.newId });
+    this.#parse = parse;
+    this.#live = new LiveQuery(this.#repo.liveLayers(), [] as StoredImportedLayer[]);
+    this.#nameStore = options.nameStore === undefined ? browserNameStore() : options.nameStore;
+  }
+
+  /** Every stored layer, oldest first; replaced when any tab imports, renames or deletes. */
+  get layers(): readonly StoredImportedLayer[] {
+    return this.#live.current;
+  }
+
+  /** False until the first list arrives. */
+  get loaded(): boolean {
+    return this.#live.loaded;
+  }
+
+  /** Why the list could not be read, if it could not. */
+  get loadError(): unknown {
+    return this.#live.error;
+  }
+
+  /** The stored layer with this id. */
+  layerOf(layerId: string): StoredImportedLayer | undefined {
+    return this.layers.find((l) => l.id === layerId);
+  }
+
+  /** The selected record, if its layer's records are loaded. */
+  get selectedRecord(): ImportedRecord | undefined {
+    const ref = this.selected;
+    return ref ? this.records.get(ref.layerId)?.[ref.index] : undefined;
+  }
+
+  /** The seed enterprises a record matches, or null. */
+  matchOf(ref: RecordRef): SeedMatch | null {
+    return this.joins.get(ref.layerId)?.matches.get(ref.index) ?? null;
+  }
+
+  /** Reads a chosen file and parses it, using the mapping remembered for its column layout. */
+  async chooseFile(file: ImportFile): Promise<void> {
+    this.file = file;
+    this.options = {};
+    this.preview = null;
+    this.mappingRemembered = false;
+    this.lastCommit = null;
+    this.layerName = layerNameOfFile(file.name);
+    const preview = await this.#run({});
+    if (!preview?.table) return;
+    const remembered = await this.#repo.layoutMapping(preview.table.layoutKey);
+    if (!remembered || sameMapping(remembered, preview.table.mapping)) return;
+    if ((await this.#run({ mapping: remembered })) !== null) this.mappingRemembered = true;
+  }
+
+  /** Reads the file in another text encoding. */
+  setEncoding(encoding: TextEncoding | null): Promise<void> {
+    return this.#rerun({ ...this.options, encoding: encoding ?? undefined });
+  }
+
+  /** Reads the coordinates in another coordinate system; null returns to detection. */
+  setCrs(crs: CrsId | null): Promise<void> {
+    return this.#rerun({ ...this.options, crs: crs ?? undefined });
+  }
+
+  /**
+   * Maps one column to a field (`field` or `field@unit`), or to nothing with null; a field
+   * taken by another column moves to this one.
+   */
+  setColumn(columnIndex: number, entry: string | null): Promise<void> {
+    const current: ColumnMapping = { ...(this.options.mapping ?? this.preview?.table?.mapping) };
+    const key = String(columnIndex);
+    if (entry === null) delete current[key];
+    else {
+      const field = entry.split('@')[0];
+      for (const [other, value] of Object.entries(current)) {
+        if (other !== key && value.split('@')[0] === field) delete current[other];
+      }
+      current[key] = entry;
+    }
+    this.mappingRemembered = false;
+    return this.#rerun({ ...this.options, mapping: current });
+  }
+
+  /** Stops a parse and leaves the wizard, storing nothing. */
+  cancel(): void {
+    this.#abort?.abort();
+    this.#abort = null;
+    this.#resetWizard();
+  }
+
+  /**
+   * Stores the previewed records as a new layer, all or nothing, and remembers the column
+   * mapping for the next file of this layout. On a full disk the preview stays for a retry.
+   */
+  async commit(): Promise<CommitOutcome | null> {
+    const preview = this.preview;
+    if (!preview || !preview.canCommit || this.step !== 'review') return null;
+    this.step = 'committing';
+    const result = await this.#repo.commit(
+      {
+        name: this.layerName,
+        kind: this.kind,
+        sourceFileName: preview.fileName,
+        importInfo: importInfoOf(preview),
+        records: preview.records,
+      },
+      { enteredBy: this.#readName() },
+    );
+    if (!result.ok) {
+      this.step = 'review';
+      this.lastCommit =
+        result.kind === 'invalid'
+          ? { kind: 'invalid', reasons: result.reasons }
+          : { kind: 'storage-full' };
+      return this.lastCommit;
+    }
+    if (preview.table) {
+      // Losing the remembered mapping on a full disk costs a re-mapping next time, not data.
+      await this.#repo.saveLayoutMapping(preview.table.layoutKey, preview.table.mapping);
+    }
+    this.#resetWizard();
+    this.records = new Map([
+      ...this.records,
+      [result.layer.id, recordsOfDrafts(result.layer.id, preview)],
+    ]);
+    this.#joinLayer(result.layer.id);
+    this.lastCommit = { kind: 'saved', layer: result.layer };
+    return this.lastCommit;
+  }
+
+  /** Renames a layer as the user saw it; another tab's change meanwhile is a conflict. */
+  async rename(layerId: string, name: string): Promise<LayerOutcome> {
+    const shown = this.layerOf(layerId);
+    if (!shown) return this.#layerDone({ kind: 'conflict', layerId, current: undefined });
+    const result = await this.#repo.rename(layerId, name, shown.revision);
+    if (result.ok) return this.#layerDone({ kind: 'renamed', layerId });
+    if (result.kind === 'invalid') {
+      return this.#layerDone({ kind: 'invalid', layerId, reasons: result.reasons });
+    }
+    return this.#layerDone(this.#failure(layerId, result));
+  }
+
+  /** Deletes a layer and all its records, unless another tab changed it since it was shown. */
+  async remove(layerId: string): Promise<LayerOutcome> {
+    const shown = this.layerOf(layerId);
+    if (!shown) return this.#layerDone({ kind: 'conflict', layerId, current: undefined });
+    const result = await this.#repo.delete(layerId, shown.revision);
+    if (!result.ok) return this.#layerDone(this.#failure(layerId, result));
+    if (this.selected?.layerId === layerId) this.selected = null;
+    return this.#layerDone({
+      kind: 'deleted',
+      layerId,
+      name: result.removed.name,
+      recordCount: result.removedRecordCount,
+    });
+  }
+
+  /** Shows or hides a layer on the map. */
+  setHidden(layerId: string, hidden: boolean): void {
+    const next = new Set(this.hidden);
+    if (hidden) next.add(layerId);
+    else next.delete(layerId);
+    this.hidden = next;
+  }
+
+  /** Frames a layer's records on the map; false when none has a position. */
+  zoomTo(layerId: string): boolean {
+    return this.#mapLayer?.zoomTo(layerId) ?? false;
+  }
+
+  /** Opens a record's card, or closes it with null. */
+  select(ref: RecordRef | null): void {
+    this.selected = ref;
+  }
+
+  /** The seeds' key enterprises to join records to; joins every loaded layer. */
+  setSeedEnterprises(seeds: readonly SeedEnterprise[]): void {
+    this.#seedIndex = indexSeedEnterprises(seeds);
+    this.joins = NO_JOINS;
+    for (const layerId of this.records.keys()) this.#joinLayer(layerId);
+  }
+
+  /**
+   * Keeps each stored layer's records loaded (new layers read once, deleted ones dropped);
+   * returns the cleanup.
+   */
+  startSync(): () => void {
+    return $effect.root(() => {
+      $effect(() => {
+        const ids = new Set(this.layers.map((l) => l.id));
+        void this.#syncRecords(ids);
+      });
+    });
+  }
+
+  /**
+   * Draws the layers on the map once there is one to draw, and keeps the map in step with the
+   * list, the hidden set and the records; returns the cleanup.
+   */
+  attachMap(): () => void {
+    let disposed = false;
+    let mounting = false;
+    const stopEffects = $effect.root(() => {
+      $effect(() => {
+        if (this.#mapLayer || mounting || this.records.size === 0) return;
+        mounting = true;
+        void this.#app.map
+          .mountImportedLayers({
+            onRecordClick: (layerId, index) => this.select({ layerId, index }),
+          })
+          .then((mounted) => {
+            if (disposed) mounted?.remove();
+            else this.#mapLayer = mounted;
+          });
+      });
+      $effect(() => {
+        const layer = this.#mapLayer;
+        if (!layer) return;
+        layer.setLayers(
+          this.layers.flatMap((l) => {
+            const records = this.records.get(l.id);
+            return records ? [{ layerId: l.id, kind: l.kind, records }] : [];
+          }),
+        );
+        layer.setHidden(this.hidden);
+      });
+    });
+    return () => {
+      disposed = true;
+      stopEffects();
+      this.#mapLayer?.remove();
+      this.#mapLayer = null;
+    };
+  }
+
+  /** The map layer, for the evaluation's colouring hook; null until drawn. */
+  get mapLayer(): ImportedLayersLayer | null {
+    return this.#mapLayer;
+  }
+
+  /** Stops following the database and any parse. */
+  dispose(): void {
+    this.#abort?.abort();
+    this.#live.dispose();
+  }
+
+  async #syncRecords(ids: ReadonlySet<string>): Promise<void> {
+    const kept = new Map([...this.records].filter(([id]) => ids.has(id)));
+    const missing = [...ids].filter((id) => !kept.has(id));
+    if (kept.size !== this.records.size) this.records = kept;
+    for (const layerId of missing) {
+      const records = await this.#repo.records(layerId);
+      if (!this.layers.some((l) => l.id === layerId) || this.records.has(layerId)) continue;
+      this.records = new Map([...this.records, [layerId, records]]);
+      this.#joinLayer(layerId);
+    }
+  }
+
+  #joinLayer(layerId: string): void {
+    const records = this.records.get(layerId);
+    if (!this.#seedIndex || !records) return;
+    this.joins = new Map([...this.joins, [layerId, joinSeedEnterprises(this.#seedIndex, records)]]);
+  }
+
+  #rerun(options: ImportOptions): Promise<void> {
+    if (!this.file) return Promise.resolve();
+    return this.#run(options).then(() => undefined);
+  }
+
+  /** Parses the current file with options; null when cancelled, superseded or broken. */
+  async #run(options: ImportOptions): Promise<ImportPreview | null> {
+    const file = this.file;
+    if (!file) return null;
+    this.#abort?.abort();
+    const abort = new AbortController();
+    this.#abort = abort;
+    this.options = options;
+    this.step = 'parsing';
+    this.progress = null;
+    this.parseError = null;
+    try {
+      const preview = await this.#parse(
+        file,
+        options,
+        (p) => {
+          if (!abort.signal.aborted) this.progress = p;
+        },
+        abort.signal,
+      );
+      if (abort.signal.aborted) return null;
+      // The first parse of a file suggests the kind; later ones keep what the user chose.
+      if (this.preview === null) this.kind = preview.suggestedKind;
+      this.preview = preview;
+      this.step = 'review';
+      return preview;
+    } catch (error) {
+      if (abort.signal.aborted) return null;
+      this.parseError = error instanceof Error ? error.message : String(error);
+      this.step = this.preview ? 'review' : 'choose';
+      return null;
+    } finally {
+      if (this.#abort === abort) this.#abort = null;
+      this.progress = null;
+    }
+  }
+
+  #resetWizard(): void {
+    this.step = 'choose';
+    this.file = null;
+    this.options = {};
+    this.preview = null;
+    this.progress = null;
+    this.parseError = null;
+    this.mappingRemembered = false;
+    this.layerName = '';
+    this.kind = 'other';
+  }
+
+  #failure(
+    layerId: string,
+    result: LayerConflictFailure | { ok: false; kind: 'storage-full' },
+  ): LayerOutcome {
+    return result.kind === 'conflict'
+      ? { kind: 'conflict', layerId, current: result.current }
+      : { kind: 'storage-full', layerId };
+  }
+
+  #layerDone(outcome: LayerOutcome): LayerOutcome {
+    this.lastLayerOutcome = outcome;
+    return outcome;
+  }
+
+  #readName(): string {
+    try {
+      return this.#nameStore?.getItem(ENTERED_BY_STORAGE_KEY) ?? '';
+    } catch {
+      return '';
+    }
+  }
+}
+
+function sameMapping(a: ColumnMapping, b: ColumnMapping): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+
+/** The records a commit stored, without reading them back. */
+function recordsOfDrafts(layerId: string, preview: ImportPreview): ImportedRecord[] {
+  return preview.records.map((r, index) => ({
+    layerId,
+    index,
+    geometry: r.geometry,
+    fields: r.fields,
+  }));
+}
