@@ -2,6 +2,7 @@ import type { Messages } from './zh-CN.ts';
 import { actualsEn } from './actuals.en.ts';
 import { briefingsEn } from './briefings.en.ts';
 import { correctionsEn } from './corrections.en.ts';
+import { evaluationEn } from './evaluation.en.ts';
 import { heatmapEn } from './heatmap.en.ts';
 import { importsEn } from './imports.en.ts';
 import { placesEn } from './places.en.ts';
@@ -67,6 +68,7 @@ export const en: Messages = {
   shaoxing: shaoxingEn,
   actuals: actualsEn,
   corrections: correctionsEn,
+  evaluation: evaluationEn,
   places: placesEn,
   briefings: briefingsEn,
   zones: zonesEn,

@@ -2,6 +2,7 @@ import type { Widen } from './widen.ts';
 import { actualsZhCN } from './actuals.zh-CN.ts';
 import { briefingsZhCN } from './briefings.zh-CN.ts';
 import { correctionsZhCN } from './corrections.zh-CN.ts';
+import { evaluationZhCN } from './evaluation.zh-CN.ts';
 import { heatmapZhCN } from './heatmap.zh-CN.ts';
 import { importsZhCN } from './imports.zh-CN.ts';
 import { placesZhCN } from './places.zh-CN.ts';
@@ -72,6 +73,7 @@ export const zhCN = {
   shaoxing: shaoxingZhCN,
   actuals: actualsZhCN,
   corrections: correctionsZhCN,
+  evaluation: evaluationZhCN,
   places: placesZhCN,
   briefings: briefingsZhCN,
   zones: zonesZhCN,
