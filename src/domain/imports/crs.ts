@@ -5,10 +5,20 @@
  */
 import gcoord from 'gcoord';
 import proj4 from 'proj4';
+import { CITIES as CITY_INFOS } from '../regions.ts';
 import type { CrsBasis, CrsId } from './import-preview.ts';
+
+const CITIES = CITY_INFOS.map((c) => c.boundsLonLat);
 
 /** A point as [x, y]: [lon, lat] in degrees or [easting, northing] in metres. */
 export type XY = [number, number];
+
+/** Whether a WGS-84 point lies within one of the cities MuAtlas maps (their framing extents). */
+function isInMappedCities([lon, lat]: XY): boolean {
+  return CITIES.some(
+    ([west, south, east, north]) => lon >= west && lon <= east && lat >= south && lat <= north,
+  );
+}
 
 /**
  * Zhejiang's extent in WGS-84 degrees (the province spans about 118°01′–123°10′ E and
@@ -189,8 +199,9 @@ export interface CoordinateGuess {
  * Degrees: Zhejiang's longitudes (118–123) and latitudes (27–31) never overlap, so the order is
  * read off the medians. Metres: a northing there is 2.9–3.6 million; an easting 0.1–0.9 million,
  * or 39/40/41 million with the zone number in front, which names the zone. Without the prefix,
- * the central meridian (117°, 120°, 123°) is the one under which most points fall in Zhejiang,
- * 120° first on a tie since Huzhou and Shaoxing lie on it.
+ * the central meridian (117°, 120°, 123°) is the one under which most points fall in the mapped
+ * cities (Huzhou, Shaoxing), then in Zhejiang; 120° first on a tie since both cities lie in its
+ * zone. A guess, reported as one for the user to confirm.
  */
 export function guessCoordinates(points: readonly XY[]): CoordinateGuess | undefined {
   if (points.length === 0) return undefined;
@@ -212,13 +223,18 @@ export function guessCoordinates(points: readonly XY[]): CoordinateGuess | undef
   if (prefixed) return { crs: prefixed, basis: 'zonePrefix', swapped };
   const sample = points.slice(0, 200).map(([x, y]): XY => (swapped ? [y, x] : [x, y]));
   let best: CrsId = 'EPSG:4549';
-  let bestCount = -1;
-  for (const crs of ['EPSG:4549', 'EPSG:4550', 'EPSG:4548'] as const) {
+  let bestScore = -1;
+  for (const crs of ['EPSG:4549', 'EPSG:4548', 'EPSG:4550'] as const) {
     const convert = toWgs84(crs);
-    const count = sample.filter((p) => isInZhejiang(convert(p))).length;
-    if (count > bestCount) {
+    const converted = sample.map(convert);
+    // Points in the cities MuAtlas maps count first; Zhejiang's box alone cannot tell the zones
+    // apart, since a point read in the wrong zone often still lands inside the box (at sea).
+    const inCities = converted.filter(isInMappedCities).length;
+    const inProvince = converted.filter(isInZhejiang).length;
+    const score = inCities * (sample.length + 1) + inProvince;
+    if (score > bestScore) {
       best = crs;
-      bestCount = count;
+      bestScore = score;
     }
   }
   return { crs: best, basis: 'magnitude', swapped };

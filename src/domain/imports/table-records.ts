@@ -121,6 +121,15 @@ function firstPosition(geometry: Geometry): Position | undefined {
   }
 }
 
+/** The first position, or undefined when the geometry's coordinates are malformed. */
+function safeFirstPosition(geometry: Geometry): Position | undefined {
+  try {
+    return firstPosition(geometry);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Representative point of a converted geometry for the region check (its first position). */
 function positionsFinite(geometry: Geometry): boolean {
   let ok = true;
@@ -194,7 +203,7 @@ export function tableToPreview(
     const i = dataRowIndexes[k] as number;
     if (hasGeometries) {
       const geometry = input.geometries?.[i - headerRowIndex - 1];
-      const p = geometry ? firstPosition(geometry) : undefined;
+      const p = geometry ? safeFirstPosition(geometry) : undefined;
       if (p && Number.isFinite(p[0]) && Number.isFinite(p[1]))
         sample.push([p[0] as number, p[1] as number]);
     } else if (hasPointColumns) {
