@@ -219,6 +219,9 @@ export const importsEn: Messages['imports'] = {
     source: 'Source file: {fileName}',
   },
   card: {
+    sizeClasses: { above: 'above designated size', below: 'below designated size' },
+    yes: 'yes',
+    no: 'no',
     close: 'Close',
     layer: 'Layer: {name} (record {number})',
     match: 'Key enterprise',

@@ -210,6 +210,9 @@ export const importsZhCN = {
     source: '来源文件：{fileName}',
   },
   card: {
+    sizeClasses: { above: '规上', below: '规下' },
+    yes: '是',
+    no: '否',
     close: '关闭',
     layer: '图层：{name}（第 {number} 条）',
     match: '对应重点企业',

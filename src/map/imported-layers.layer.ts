@@ -45,7 +45,7 @@ export const CLUSTER_FROM_POINTS = 200;
 /** The last zoom at which points are clustered; from the next one every point shows. */
 export const CLUSTER_MAX_ZOOM = 12;
 
-/** Layer colours, in import order, chosen apart from the industries' and the choropleth's. */
+/** Layer colours, chosen apart from the industries' and the choropleth's. */
 export const IMPORTED_LAYER_COLOURS = [
   '#7b3294',
   '#008837',
@@ -54,6 +54,19 @@ export const IMPORTED_LAYER_COLOURS = [
   '#ca0020',
   '#5e3c99',
 ] as const;
+
+/**
+ * A layer's colour, from its id, so it is the same after a reload, in every tab and in the
+ * layer list's swatch (FNV-1a over the id).
+ */
+export function importedLayerColour(layerId: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < layerId.length; i++) {
+    hash ^= layerId.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return IMPORTED_LAYER_COLOURS[hash % IMPORTED_LAYER_COLOURS.length] ?? IMPORTED_LAYER_COLOURS[0];
+}
 
 /** The MapLibre ids of one imported layer's sources and style layers. */
 export function importedLayerIds(layerId: string) {
@@ -183,7 +196,6 @@ export class ImportedLayersLayer {
   #hidden: ReadonlySet<string> = new Set();
   #colourExpression: ExpressionSpecification | null = null;
   #listeners: Array<() => void> = [];
-  #colourCount = 0;
 
   constructor(map: MapLibreMap, options: ImportedLayersLayerOptions) {
     this.#map = map;
@@ -206,11 +218,6 @@ export class ImportedLayersLayer {
   setHidden(hidden: ReadonlySet<string>): void {
     this.#hidden = hidden;
     for (const [layerId, shown] of this.#shown) this.#applyVisibility(layerId, shown.ids);
-  }
-
-  /** The colour of a shown layer, for the layer list's swatch. */
-  colourOf(layerId: string): string | undefined {
-    return this.#shown.get(layerId)?.colour;
   }
 
   /**
@@ -274,8 +281,7 @@ export class ImportedLayersLayer {
       clusterRadius: 40,
     });
     map.addSource(ids.shapeSource, { type: 'geojson', data: shapes });
-    const colour =
-      IMPORTED_LAYER_COLOURS[this.#colourCount++ % IMPORTED_LAYER_COLOURS.length] ?? '#7b3294';
+    const colour = importedLayerColour(layer.layerId);
     const withGeometry = [...points.features, ...shapes.features];
     const shown: Shown = {
       ids,

@@ -38,6 +38,7 @@ import { LiveQuery } from '../persistence/live-query.svelte.ts';
 import { ENTERED_BY_STORAGE_KEY, type NameStore } from './actuals.svelte.ts';
 
 export type { StoredImportedLayer, LayerRejection };
+export { importedLayerColour } from '../map/imported-layers.layer.ts';
 
 /** Parses a file into a preview; rejects only when parsing itself broke (not for a bad file). */
 export type ParseImport = (
@@ -135,6 +136,7 @@ export class ImportsState {
   readonly #live: LiveQuery<StoredImportedLayer[]>;
   readonly #nameStore: NameStore | null;
   #seedIndex: SeedEnterpriseIndex | null = null;
+  #seedNames: ReadonlyMap<string, string> = new Map();
   #abort: AbortController | null = null;
   #mapLayer = $state.raw<ImportedLayersLayer | null>(null);
 
@@ -180,6 +182,11 @@ export class ImportsState {
   /** The seed enterprises a record matches, or null. */
   matchOf(ref: RecordRef): SeedMatch | null {
     return this.joins.get(ref.layerId)?.matches.get(ref.index) ?? null;
+  }
+
+  /** The name the seeds give a key enterprise, by place id. */
+  seedNameOf(placeId: string): string | undefined {
+    return this.#seedNames.get(placeId);
   }
 
   /** Reads a chosen file and parses it, using the mapping remembered for its column layout. */
@@ -321,6 +328,7 @@ export class ImportsState {
   /** The seeds' key enterprises to join records to; joins every loaded layer. */
   setSeedEnterprises(seeds: readonly SeedEnterprise[]): void {
     this.#seedIndex = indexSeedEnterprises(seeds);
+    this.#seedNames = new Map(seeds.map((s) => [s.placeId, s.nameZh]));
     this.joins = NO_JOINS;
     for (const layerId of this.records.keys()) this.#joinLayer(layerId);
   }
