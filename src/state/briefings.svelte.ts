@@ -1,0 +1,275 @@
+/**
+ * Briefings as UI state: the live list from IndexedDB, the briefing being edited, each edit
+ * written whole through `BriefingsRepo` (conflicts and a full disk reported, never lost
+ * silently), file export/import, KPI values for a slide, and showing a slide on the map.
+ */
+import type { Briefing, BriefingSlide } from '../domain/briefings/briefing.ts';
+import {
+  readBriefingFile,
+  writeBriefingFile,
+  type BriefingFileProblem,
+} from '../domain/briefings/briefing-file.format.ts';
+import {
+  computeKpi,
+  isKpiId,
+  suggestedKpis,
+  type KpiContext,
+  type KpiPlace,
+  type KpiValue,
+} from '../domain/briefings/briefing-kpis.ts';
+import {
+  addSlide,
+  createBriefing,
+  deleteSlide,
+  duplicateSlide,
+  moveSlide,
+  renameBriefing,
+  updateSlide,
+  type EditContext,
+} from '../domain/briefings/slide-ops.ts';
+import { captureViewQuery, queryInLocale, readSlideView } from '../domain/briefings/slide-view.ts';
+import { targetMeasures } from '../domain/indicators/target-measures.ts';
+import { placeFromFeature } from '../domain/places/place-feature.format.ts';
+import type { Feature, FeatureCollection, Point } from 'geojson';
+import { BriefingsRepo, type BriefingPutResult } from '../persistence/briefings.repo.ts';
+import type { MuAtlasDb, StoredBriefing } from '../persistence/db.ts';
+import { LiveQuery } from '../persistence/live-query.svelte.ts';
+import type { AppState } from './app-state.svelte.ts';
+import { HUZHOU_TARGET_YEAR, type HeatmapState } from './heatmap.svelte.ts';
+import { PLACES_DATA_PATH } from './places.svelte.ts';
+import { shaoxingMeasures } from './shaoxing.svelte.ts';
+
+/** What the last write or import did; null before the first. */
+export type BriefingOutcome =
+  | { kind: 'conflict' }
+  | { kind: 'storage-full' }
+  | { kind: 'failed'; detail: string }
+  | { kind: 'imported'; title: string; slideCount: number }
+  | { kind: 'import-refused'; problems: BriefingFileProblem[] };
+
+const newId = (): string => crypto.randomUUID();
+
+/** The briefings feature's state; one per page while open, `dispose()` at the end. */
+export class BriefingsState {
+  selectedId = $state<string | null>(null);
+  outcome = $state.raw<BriefingOutcome | null>(null);
+  /** The seeds' places for the projects KPI; null until loaded. */
+  places = $state.raw<KpiPlace[] | null>(null);
+
+  readonly briefings: StoredBriefing[];
+  readonly selected: StoredBriefing | null;
+
+  readonly #repo: BriefingsRepo;
+  readonly #live: LiveQuery<StoredBriefing[]>;
+  readonly #app: AppState;
+  readonly #heatmap: HeatmapState;
+  /** Briefings as this tab last saved them, until the live list catches up. */
+  #saved = $state.raw<ReadonlyMap<string, StoredBriefing>>(new Map());
+  /** Writes run one after another, so each is based on the revision the previous one made. */
+  #queue: Promise<unknown> = Promise.resolve();
+
+  constructor(db: MuAtlasDb, app: AppState, heatmap: HeatmapState) {
+    this.#repo = new BriefingsRepo(db);
+    this.#live = new LiveQuery(this.#repo.liveAll(), [] as StoredBriefing[]);
+    this.#app = app;
+    this.#heatmap = heatmap;
+    this.briefings = $derived(
+      this.#live.current.map((b) => {
+        const mine = this.#saved.get(b.id);
+        return mine && mine.revision > b.revision ? mine : b;
+      }),
+    );
+    this.selected = $derived(this.briefings.find((b) => b.id === this.selectedId) ?? null);
+  }
+
+  get loaded(): boolean {
+    return this.#live.loaded;
+  }
+
+  dispose(): void {
+    this.#live.dispose();
+  }
+
+  #ctx(): EditContext {
+    return { now: new Date().toISOString(), newId };
+  }
+
+  #current(id: string): StoredBriefing | undefined {
+    return this.briefings.find((b) => b.id === id);
+  }
+
+  #record(result: BriefingPutResult): boolean {
+    if (result.ok) {
+      this.#saved = new Map(this.#saved).set(result.saved.id, result.saved);
+      this.outcome = null;
+      return true;
+    }
+    this.outcome = result.kind === 'conflict' ? { kind: 'conflict' } : { kind: 'storage-full' };
+    if (result.kind === 'conflict') {
+      const saved = new Map(this.#saved);
+      saved.delete(result.briefingId);
+      this.#saved = saved;
+    }
+    return false;
+  }
+
+  #enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(work).catch((error: unknown) => {
+      this.outcome = {
+        kind: 'failed',
+        detail: error instanceof Error ? error.message : String(error),
+      };
+      throw error;
+    });
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Applies an edit to the stored briefing and saves the result whole. */
+  #edit(id: string, change: (b: Briefing, ctx: EditContext) => Briefing): Promise<boolean> {
+    return this.#enqueue(async () => {
+      const base = this.#current(id);
+      if (!base) return false;
+      const { revision, ...briefing } = base;
+      const next = change(briefing, this.#ctx());
+      if (next === briefing) return true;
+      return this.#record(await this.#repo.put(next, revision));
+    });
+  }
+
+  /** Creates a briefing and selects it. */
+  create(title: string): Promise<boolean> {
+    return this.#enqueue(async () => {
+      const briefing = createBriefing(title, this.#ctx());
+      const ok = this.#record(await this.#repo.put(briefing, 0));
+      if (ok) this.selectedId = briefing.id;
+      return ok;
+    });
+  }
+
+  rename(id: string, title: string): Promise<boolean> {
+    return this.#edit(id, (b, ctx) => renameBriefing(b, title, ctx));
+  }
+
+  deleteBriefing(id: string): Promise<boolean> {
+    return this.#enqueue(async () => {
+      const base = this.#current(id);
+      if (!base) return false;
+      const result = await this.#repo.delete(id, base.revision);
+      if (!result.ok) {
+        this.outcome = result.kind === 'conflict' ? { kind: 'conflict' } : { kind: 'storage-full' };
+        return false;
+      }
+      if (this.selectedId === id) this.selectedId = null;
+      return true;
+    });
+  }
+
+  /** Adds what the map shows now as a slide, with the KPIs that fit it. */
+  addCurrentView(id: string, title: string): Promise<boolean> {
+    const viewQuery = captureViewQuery(window.location.search);
+    const view = {
+      title,
+      viewQuery,
+      boundsLonLat: this.#app.map.viewBounds(),
+      kpiIds: suggestedKpis(readSlideView(viewQuery)),
+    };
+    return this.#edit(id, (b, ctx) => addSlide(b, view, ctx));
+  }
+
+  /** Replaces a slide's view with what the map shows now, keeping its words. */
+  recapture(id: string, slideId: string): Promise<boolean> {
+    const patch = {
+      viewQuery: captureViewQuery(window.location.search),
+      boundsLonLat: this.#app.map.viewBounds(),
+    };
+    return this.#edit(id, (b, ctx) => updateSlide(b, slideId, patch, ctx));
+  }
+
+  duplicateSlide(id: string, slideId: string): Promise<boolean> {
+    return this.#edit(id, (b, ctx) => duplicateSlide(b, slideId, ctx));
+  }
+
+  moveSlide(id: string, slideId: string, toIndex: number): Promise<boolean> {
+    return this.#edit(id, (b, ctx) => moveSlide(b, slideId, toIndex, ctx));
+  }
+
+  updateSlide(
+    id: string,
+    slideId: string,
+    patch: Partial<Omit<BriefingSlide, 'id'>>,
+  ): Promise<boolean> {
+    return this.#edit(id, (b, ctx) => updateSlide(b, slideId, patch, ctx));
+  }
+
+  deleteSlide(id: string, slideId: string): Promise<boolean> {
+    return this.#edit(id, (b, ctx) => deleteSlide(b, slideId, ctx));
+  }
+
+  /** The briefing as a file's text. */
+  exportText(briefing: Briefing): string {
+    return writeBriefingFile(briefing, new Date().toISOString());
+  }
+
+  /** Imports a briefing file as a new briefing and selects it; nothing is stored on any problem. */
+  importText(text: string): Promise<boolean> {
+    return this.#enqueue(async () => {
+      const read = readBriefingFile(text);
+      if (!read.ok) {
+        this.outcome = { kind: 'import-refused', problems: read.problems };
+        return false;
+      }
+      const result = await this.#repo.importNew(read.briefing, newId());
+      if (!this.#record(result) || !result.ok) return false;
+      this.selectedId = result.saved.id;
+      this.outcome = {
+        kind: 'imported',
+        title: result.saved.title,
+        slideCount: result.saved.slides.length,
+      };
+      return true;
+    });
+  }
+
+  /** Shows a slide on the map, flying there over `flyDurationMs`. */
+  showSlide(slide: BriefingSlide, flyDurationMs: number): Promise<void> {
+    return this.#app.applyQuery(queryInLocale(slide.viewQuery, this.#app.locale), flyDurationMs);
+  }
+
+  #kpiContext(slide: BriefingSlide): KpiContext {
+    const view = readSlideView(slide.viewQuery);
+    const measures =
+      view.region === 'huzhou'
+        ? targetMeasures(this.#heatmap.catalogue, view.cityCode, HUZHOU_TARGET_YEAR)
+        : shaoxingMeasures();
+    const actuals = this.#heatmap.actuals;
+    return {
+      view,
+      boundsLonLat: slide.boundsLonLat,
+      measures,
+      actualOf: (measureId, year, code) =>
+        actuals?.valuesFor(measureId, year).get(code)?.value ?? null,
+      places: this.places,
+    };
+  }
+
+  /** The slide's KPI cards, computed now from the app's data (reactive to actuals and places). */
+  kpisOf(slide: BriefingSlide): KpiValue[] {
+    const ids = slide.kpiIds.filter(isKpiId);
+    if (ids.length === 0) return [];
+    const ctx = this.#kpiContext(slide);
+    return ids.map((id) => computeKpi(id, ctx));
+  }
+
+  /** Fetches places.geojson once, for the projects KPI. */
+  async loadPlaces(fetchImpl: typeof fetch = fetch): Promise<void> {
+    if (this.places) return;
+    const url = new URL(`${import.meta.env.BASE_URL}${PLACES_DATA_PATH}`, window.location.href);
+    const response = await fetchImpl(url);
+    if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+    const data = (await response.json()) as FeatureCollection<Point, Record<string, unknown>>;
+    this.places = data.features.map((f) =>
+      placeFromFeature(f as Feature<Point, Record<string, unknown>>),
+    );
+  }
+}
