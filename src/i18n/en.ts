@@ -2,6 +2,7 @@ import type { Messages } from './zh-CN.ts';
 import { actualsEn } from './actuals.en.ts';
 import { briefingsEn } from './briefings.en.ts';
 import { correctionsEn } from './corrections.en.ts';
+import { dataEn } from './data.en.ts';
 import { evaluationEn } from './evaluation.en.ts';
 import { heatmapEn } from './heatmap.en.ts';
 import { importsEn } from './imports.en.ts';
@@ -73,6 +74,7 @@ export const en: Messages = {
   briefings: briefingsEn,
   zones: zonesEn,
   imports: importsEn,
+  data: dataEn,
   units: {
     byte: 'bytes',
     kilobyte: 'KB',

@@ -2,6 +2,7 @@ import type { Widen } from './widen.ts';
 import { actualsZhCN } from './actuals.zh-CN.ts';
 import { briefingsZhCN } from './briefings.zh-CN.ts';
 import { correctionsZhCN } from './corrections.zh-CN.ts';
+import { dataZhCN } from './data.zh-CN.ts';
 import { evaluationZhCN } from './evaluation.zh-CN.ts';
 import { heatmapZhCN } from './heatmap.zh-CN.ts';
 import { importsZhCN } from './imports.zh-CN.ts';
@@ -78,6 +79,7 @@ export const zhCN = {
   briefings: briefingsZhCN,
   zones: zonesZhCN,
   imports: importsZhCN,
+  data: dataZhCN,
   units: {
     byte: '字节',
     kilobyte: 'KB',

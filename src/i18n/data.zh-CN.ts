@@ -1,0 +1,72 @@
+/**
+ * Words for the Data dialog: export a full backup, restore one, and the browser's storage.
+ * `sections` names each backup section by the name it has in the file (backup-section.ts); a
+ * new section needs only its entry here. `problems` word the `backup.*` ids of
+ * src/persistence/backup.format.ts. Placeholders are `{name}`.
+ */
+export const dataZhCN = {
+  open: '数据',
+  title: '数据备份与恢复',
+  close: '关闭',
+  loading: '正在打开浏览器中的数据…',
+  loadFailed: '无法打开浏览器中的数据：{detail}',
+  sections: {
+    actuals: '实际值',
+    placeCorrections: '点位更正',
+    zones: '更新片区',
+    briefings: '简报',
+    importedLayers: '导入图层',
+  } as Record<string, string>,
+  export: {
+    heading: '导出备份',
+    intro: '把本浏览器中的全部数据保存为一个 JSON 文件，可在其他浏览器或电脑上恢复。',
+    button: '导出备份文件',
+    working: '正在导出…',
+    done: '已导出 {file}，包含：',
+    sectionCount: '{section}：{count} 条',
+    empty: '浏览器中还没有任何数据，导出的文件是空的。',
+  },
+  restore: {
+    heading: '从备份恢复',
+    intro: '选择一个备份文件。文件会先被完整检查并预览，确认后才写入。',
+    pick: '选择备份文件',
+    checking: '正在检查 {file}…',
+    fileOf: '文件：{file}（导出于 {exportedAt}）',
+    mode: '恢复方式',
+    merge: '合并',
+    mergeHint: '保留浏览器中文件没有的数据；同一条记录两边都有时，保留较晚修改的一条。',
+    replace: '替换',
+    replaceHint: '文件中有的每一类数据，浏览器中将只剩文件里的记录；浏览器中多出的记录会被删除。',
+    previewHeading: '恢复后将会：',
+    sectionLine: '{section}：新增 {added} 条，更新 {updated} 条，保留 {kept} 条，删除 {removed} 条',
+    sectionUntouched: '{section}：文件中没有这一类，保持不变',
+    confirmReplace: '我明白：替换会删除浏览器中 {removed} 条文件里没有的记录',
+    apply: '恢复',
+    applying: '正在恢复…',
+    cancel: '取消',
+    done: '已恢复。',
+    invalid: '这个文件不能恢复，浏览器中的数据没有任何改动。问题如下：',
+    storageFull: '浏览器存储空间已满，恢复没有写入任何数据。请清理空间后重试。',
+    failed: '恢复失败，浏览器中的数据没有改动：{detail}',
+  },
+  problems: {
+    notJson: '文件不是有效的 JSON。',
+    notMuAtlas: '文件不是亩均一张图的备份。',
+    newerVersion: '这个备份来自更新的版本（格式 {schemaVersion}），请先更新应用。',
+    missingSection: '备份中缺少“{section}”部分。',
+    badRecord: '“{section}”第 {index} 条记录的“{field}”字段有误。',
+    duplicateRecord: '“{section}”第 {index} 条记录与第 {firstIndex} 条重复。',
+  },
+  storage: {
+    heading: '浏览器存储',
+    persisted: '浏览器已同意长期保存这些数据，磁盘空间不足时也不会自动清除。',
+    notPersisted: '浏览器尚未同意长期保存：磁盘空间不足时，数据可能被浏览器清除。请定期导出备份。',
+    unsupported: '这个浏览器不能申请长期保存。请定期导出备份。',
+    usage: '已用 {usage}，可用上限约 {quota}',
+    usageUnknown: '浏览器没有提供已用空间的数字。',
+    ask: '再次申请长期保存',
+    asked: '已申请，浏览器的答复：{answer}',
+    granted: '同意',
+    denied: '未同意',
+  },
+} as const;
