@@ -108,3 +108,20 @@ describe('EvaluationState', () => {
     stop();
   });
 });
+
+describe('EvaluationState.paintClasses', () => {
+  it('hands the map one colour and class per record of the evaluated layer', async () => {
+    const { state: s, stop } = await openState();
+    s.draft.classSharesPercent = { A: 25, B: 25, C: 25 };
+    s.draft.belowSizeWeights = { taxPerMu: 100, taxPerElectricity: 0 };
+    const painted: { layerId: string; states: ReadonlyMap<number, Record<string, unknown>> }[] = [];
+    s.paintClasses({ setRecordStates: (layerId, states) => painted.push({ layerId, states }) });
+    expect(painted).toHaveLength(1);
+    expect(painted[0]?.layerId).toBe(s.layerId);
+    // Record 0 is 甲 (tax per mu 10, the highest): class A, drawn green.
+    expect(painted[0]?.states.get(0)).toEqual({ colour: '#1a9850', evalClass: 'A', flagged: 0 });
+    expect(painted[0]?.states.get(1)).toMatchObject({ evalClass: 'D', colour: '#d73027' });
+    expect(painted[0]?.states.size).toBe(4);
+    stop();
+  });
+});

@@ -3,6 +3,7 @@
  * being edited (results follow every valid edit at once; Save stores them), the evaluation
  * itself, and the table's sort. Loaded lazily through evaluation-loader.ts.
  */
+import { EVALUATION_CLASS_COLOURS, UNCLASSED_COLOUR } from '../domain/evaluation/class-colours.ts';
 import { fromRecord } from '../domain/evaluation/enterprise-inputs.ts';
 import { evaluateLayer, type EvaluatedEnterprise } from '../domain/evaluation/evaluate-layer.ts';
 import {
@@ -76,6 +77,14 @@ export function sortRows(
 }
 
 export type SaveOutcome = 'saved' | 'storage-full' | null;
+
+/** The imported layers' map hook (src/map/imported-layers.layer.ts), as narrow as it is used. */
+export interface RecordStateTarget {
+  setRecordStates(
+    layerId: string,
+    states: ReadonlyMap<number, Record<string, string | number | boolean>>,
+  ): void;
+}
 
 export class EvaluationState {
   /** The imported layers, enterprise tables first. */
@@ -221,6 +230,32 @@ export class EvaluationState {
   resetToPreset(): void {
     this.draft = structuredClone(DEFAULT_EVALUATION_SETTINGS);
     this.saveOutcome = null;
+  }
+
+  /**
+   * Paints the evaluated layer's records on the map by class (grey without one; records of
+   * other years too, so no colour from an earlier evaluation lingers) and stores `evalClass` and
+   * `flagged` as feature state beside the colour.
+   */
+  paintClasses(target: RecordStateTarget): void {
+    const layerId = this.layerId;
+    if (layerId === null) return;
+    const classes = this.recordClasses;
+    const states = new Map(
+      this.records.map((record) => {
+        const c = classes.get(record.index);
+        const evaluationClass = c?.evaluationClass ?? null;
+        return [
+          record.index,
+          {
+            colour: evaluationClass ? EVALUATION_CLASS_COLOURS[evaluationClass] : UNCLASSED_COLOUR,
+            evalClass: evaluationClass ?? '',
+            flagged: c?.flagged === true ? 1 : 0,
+          },
+        ];
+      }),
+    );
+    target.setRecordStates(layerId, states);
   }
 
   dispose(): void {
