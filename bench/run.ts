@@ -15,6 +15,7 @@ import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../tests/support/browser.ts';
 import { firstIdleBenchmark } from './first-idle.bench.ts';
+import { importParseBenchmark } from './import-parse.bench.ts';
 import { initialJsBenchmark } from './initial-js.bench.ts';
 import { placesFilterBenchmark } from './places-filter.bench.ts';
 import { restyleBenchmark } from './restyle.bench.ts';
@@ -26,6 +27,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   firstIdleBenchmark,
   restyleBenchmark,
   placesFilterBenchmark,
+  importParseBenchmark,
 ];
 
 const MIN_RUNS = 7;

@@ -25,11 +25,21 @@ const EMPTY_MARKS = new Set([
 
 /** Full-width ASCII (０-９, ．, －, ，) folded to ASCII. */
 export function foldFullWidth(text: string): string {
-  return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  // Most cells have no full-width characters; testing first saves a replace per cell.
+  if (!FULL_WIDTH.test(text)) return text;
+  return text.replace(FULL_WIDTH_ALL, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
+
+const FULL_WIDTH = /[\uff01-\uff5e]/;
+const FULL_WIDTH_ALL = /[\uff01-\uff5e]/g;
+/** A plain decimal, the form nearly every figure in a table has. */
+const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
+/** The longest of {@link EMPTY_MARKS}: longer text is never a "no figure" mark. */
+const LONGEST_EMPTY_MARK = 4;
 
 /** Reads a cell as a number; text that is not one is reported, never turned into zero. */
 export function readNumberCell(raw: string): NumberCell {
+  if (PLAIN_DECIMAL.test(raw)) return { kind: 'number', value: Number(raw) };
   const text = foldFullWidth(raw).trim();
   if (EMPTY_MARKS.has(text.toLowerCase())) return { kind: 'empty' };
   const plain = /^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][+-]?\d+)?$/.test(text)
@@ -42,7 +52,19 @@ export function readNumberCell(raw: string): NumberCell {
 
 /** Whether a cell holds no figure (blank or a dash/无). */
 export function isEmptyCell(raw: string): boolean {
-  return EMPTY_MARKS.has(foldFullWidth(raw).trim().toLowerCase());
+  if (raw === '') return true;
+  // Fast answer for the usual cell, which starts with a digit or a Chinese character other
+  // than 无/空: never a "no figure" mark.
+  const first = raw.charCodeAt(0);
+  if (
+    (first >= 48 && first <= 57) ||
+    (first >= 0x4e00 && first <= 0x9fff && first !== 0x65e0 && first !== 0x7a7a)
+  ) {
+    return false;
+  }
+  const text = raw.trim();
+  if (text.length > LONGEST_EMPTY_MARK) return false;
+  return EMPTY_MARKS.has(foldFullWidth(text).toLowerCase());
 }
 
 const DISTRICT_NAMES: readonly { text: string; code: string }[] = DISTRICTS.flatMap((d) => [
@@ -57,6 +79,18 @@ const DISTRICT_NAMES: readonly { text: string; code: string }[] = DISTRICTS.flat
  * 南太湖新区 is not read as a shorter name inside it.
  */
 export function readDistrictCell(raw: string): string | undefined {
+  // A district column repeats a handful of names over many rows.
+  if (districtCache.has(raw)) return districtCache.get(raw);
+  if (districtCache.size > DISTRICT_CACHE_SIZE) districtCache.clear();
+  const code = districtOf(raw);
+  districtCache.set(raw, code);
+  return code;
+}
+
+const districtCache = new Map<string, string | undefined>();
+const DISTRICT_CACHE_SIZE = 1_000;
+
+function districtOf(raw: string): string | undefined {
   const text = foldFullWidth(raw).trim();
   const byCode = DISTRICTS.find((d) => d.code === text.toUpperCase());
   if (byCode) return byCode.code;

@@ -5,6 +5,8 @@
  */
 
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+/** 18 characters of {@link ALPHABET}. */
+const CODE_SHAPE = /^[0-9A-HJ-NP-RTUW-Y]{18}$/;
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const;
 
 export type CreditCodeCheck =
@@ -13,6 +15,7 @@ export type CreditCodeCheck =
 
 /** Upper-cases, turns full-width letters and digits into ASCII and drops spaces. */
 export function normaliseCreditCode(text: string): string {
+  if (CODE_SHAPE.test(text)) return text;
   return text
     .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\s+/g, '')
@@ -34,7 +37,7 @@ export function creditCodeCheckChar(first17: string): string | undefined {
 /** Checks a credit code as typed; on success returns it normalised. */
 export function checkCreditCode(text: string): CreditCodeCheck {
   const code = normaliseCreditCode(text);
-  if (code.length !== 18 || [...code].some((c) => !ALPHABET.includes(c))) {
+  if (!CODE_SHAPE.test(code)) {
     return { valid: false, reason: 'creditCodeFormat' };
   }
   if (creditCodeCheckChar(code.slice(0, 17)) !== code[17]) {

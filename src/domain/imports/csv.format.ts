@@ -13,10 +13,23 @@ export interface CsvPreview extends TablePreview {
   encoding: { value: TextEncoding; basis: EncodingBasis };
 }
 
+/** How much of the text Papa Parse reads to guess the delimiter. */
+const PROBE_CHARS = 64 * 1024;
+
+function splitPlain(text: string, delimiter: string): string[][] {
+  return text.split(/\r\n|\n|\r/).map((line) => line.split(delimiter));
+}
+
 /** Splits CSV text into rows of cells; blank lines are kept so row numbers match the file's lines. */
 export function splitCsv(text: string): string[][] {
-  const result = Papa.parse<string[]>(text, { skipEmptyLines: false });
-  const rows = result.data;
+  // Without any quote character, CSV is lines split at the delimiter; Papa Parse only guesses
+  // the delimiter then, which is several times faster on a large export than a full parse.
+  const rows = text.includes('"')
+    ? Papa.parse<string[]>(text, { skipEmptyLines: false }).data
+    : splitPlain(
+        text,
+        Papa.parse<string[]>(text.slice(0, PROBE_CHARS), { preview: 20 }).meta.delimiter,
+      );
   // A trailing newline leaves one empty row at the end; it is not a data row.
   const last = rows.at(-1);
   if (last && last.length === 1 && last[0] === '') rows.pop();

@@ -167,7 +167,8 @@ export function tableToPreview(
   const columnOf = (field: string) => [...entries].find(([, e]) => e.field === field)?.[0];
   const lonColumn = columnOf('lon');
   const latColumn = columnOf('lat');
-  const identityMapped = columnOf('name') !== undefined || columnOf('creditCode') !== undefined;
+  const identityColumn = columnOf('name') ?? columnOf('creditCode');
+  const identityMapped = identityColumn !== undefined;
   const hasGeometries = input.geometries !== undefined;
   const hasPointColumns = lonColumn !== undefined && latColumn !== undefined && !hasGeometries;
 
@@ -240,24 +241,33 @@ export function tableToPreview(
   let emptyGeometries = 0;
   let hasPolygons = false;
 
-  dataRowIndexes.forEach((i, k) => {
+  // One loop over up to millions of rows: state lives outside it and `reject` is made once, so
+  // no closure is allocated per row.
+  let rowNumber = 0;
+  let problems: RejectedRow[] = [];
+  const reject = (column: number | null, value: string, reason: RejectedRow['reason']) =>
+    problems.push({
+      row: rowNumber,
+      column: column === null ? null : (headers[column] ?? ''),
+      value,
+      reason,
+    });
+  const unmappedColumns = headers.flatMap((header, column) =>
+    header !== '' && !entries.has(column) ? [column] : [],
+  );
+  const mappedEntries = [...entries].filter(([, e]) => e.field !== 'lon' && e.field !== 'lat');
+
+  for (let k = 0; k < dataRowIndexes.length; k++) {
+    const i = dataRowIndexes[k] as number;
     if (onProgress && k % PROGRESS_EVERY_ROWS === 0) {
       onProgress({ phase: 'rows', done: k, total: dataRowIndexes.length });
     }
     const cells = rows[i] ?? [];
-    const rowNumber = rowNumberOf(i);
-    const problems: RejectedRow[] = [];
-    const reject = (column: number | null, value: string, reason: RejectedRow['reason']) =>
-      problems.push({
-        row: rowNumber,
-        column: column === null ? null : (headers[column] ?? ''),
-        value,
-        reason,
-      });
+    rowNumber = rowNumberOf(i);
+    problems = [];
     const fields: RecordDraft['fields'] = {};
 
-    for (const [column, { field, unit }] of entries) {
-      if (field === 'lon' || field === 'lat') continue;
+    for (const [column, { field, unit }] of mappedEntries) {
       const raw = cells[column] ?? '';
       if (isEmptyCell(raw)) continue;
       const text = raw.trim();
@@ -306,18 +316,16 @@ export function tableToPreview(
       }
     }
     if (identityMapped && fields['name'] === undefined && fields['creditCode'] === undefined) {
-      const nameColumn = columnOf('name') ?? columnOf('creditCode') ?? null;
+      const nameColumn = identityColumn ?? null;
       const nameRejected = problems.some(
         (p) => p.reason === 'creditCodeFormat' || p.reason === 'creditCodeCheckDigit',
       );
       if (!nameRejected) reject(nameColumn, '', 'missingIdentity');
     }
-    headers.forEach((header, column) => {
+    for (const column of unmappedColumns) {
       const raw = cells[column] ?? '';
-      if (header !== '' && !entries.has(column) && !isEmptyCell(raw)) {
-        fields[`${UNMAPPED_FIELD_PREFIX}${header}`] = raw.trim();
-      }
-    });
+      if (!isEmptyCell(raw)) fields[`${UNMAPPED_FIELD_PREFIX}${headers[column]}`] = raw.trim();
+    }
 
     let geometry: Geometry | null = null;
     if (hasGeometries) {
@@ -363,11 +371,11 @@ export function tableToPreview(
     if (problems.length > 0) {
       rejected.push(...problems);
       rejectedRowNumbers.add(rowNumber);
-      return;
+      continue;
     }
     if (!geometry && fields['districtCode'] === undefined && !hasGeometries) unplaced++;
     records.push({ index: records.length, geometry, fields });
-  });
+  }
   onProgress?.({ phase: 'rows', done: dataRowIndexes.length, total: dataRowIndexes.length });
 
   findings.push(...regionFindings(converted, outsideCount));
