@@ -33,12 +33,23 @@ describe('XLSX reader', () => {
   it('fills a merged range with its top-left value, across and down', () => {
     const sheet =
       '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>经济指标</t></is></c></row>' +
-      '<row r="2"><c r="A2"><v>1</v></c></row><row r="3"/></sheetData>' +
+      '<row r="2"><c r="A2"><v>1</v></c><c r="C2"><v>9</v></c></row><row r="3"/></sheetData>' +
       '<mergeCells count="2"><mergeCell ref="A1:C1"/><mergeCell ref="A2:A3"/></mergeCells></worksheet>';
     const result = readXlsxSheet(workbook(sheet));
     expect(result.rows[0]).toEqual(['经济指标', '经济指标', '经济指标']);
     expect(result.rows[2]?.[0]).toBe('1');
     expect(result.merges).toHaveLength(2);
+  });
+
+  it('fills a merge over the whole grid only within the sheet’s own cells', () => {
+    const sheet =
+      '<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row><row r="2"/></sheetData>' +
+      '<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells></worksheet>';
+    const result = readXlsxSheet(workbook(sheet));
+    expect(result.rows).toEqual([
+      ['1', '1'],
+      ['1', '1'],
+    ]);
   });
 
   it('refuses what is not an XLSX', () => {

@@ -80,6 +80,8 @@ function resolveTarget(target: string): string {
 /** Rows beyond this are refused: a sheet that large is a sign of a broken file, not data. */
 const MAX_ROWS = 2_000_000;
 const MAX_COLUMNS = 16_384;
+/** Merged ranges beyond this many are not filled (a sheet of real data has far fewer). */
+const MAX_MERGES = 100_000;
 
 /** Reads the first worksheet of an XLSX file. Throws XlsxError when the file is not one. */
 export function readXlsxSheet(bytes: Uint8Array): XlsxSheet {
@@ -155,11 +157,15 @@ export function readXlsxSheet(bytes: Uint8Array): XlsxSheet {
     const b = to ? cellIndex(to) : a;
     return a && b ? [{ top: a[0], left: a[1], bottom: b[0], right: b[1] }] : [];
   });
-  for (const merge of merges) {
+  // Merges are filled only within the cells the sheet has: a crafted merge over the whole grid
+  // (A1:XFD1048576) would otherwise allocate billions of cells (the Spreadsheet::ParseXLSX
+  // denial of service, CVE-2024-22368).
+  const width = rows.reduce((w, row) => Math.max(w, row.length), 0);
+  for (const merge of merges.slice(0, MAX_MERGES)) {
     const value = rows[merge.top]?.[merge.left] ?? '';
     for (let r = merge.top; r <= Math.min(merge.bottom, rows.length - 1); r++) {
       const row = (rows[r] ??= []);
-      for (let c = merge.left; c <= Math.min(merge.right, MAX_COLUMNS - 1); c++) {
+      for (let c = merge.left; c <= Math.min(merge.right, width - 1); c++) {
         while (row.length < c) row.push('');
         row[c] = value;
       }
