@@ -19,6 +19,7 @@ import { importParseBenchmark } from './import-parse.bench.ts';
 import { initialJsBenchmark } from './initial-js.bench.ts';
 import { placesFilterBenchmark } from './places-filter.bench.ts';
 import { restyleBenchmark } from './restyle.bench.ts';
+import { zonesJoinBenchmark } from './zones-join.bench.ts';
 import { withinLimit, type BenchContext, type Benchmark, type BenchResult } from './types.ts';
 
 /** Every benchmark, in the order they run. A new one is added here. */
@@ -28,6 +29,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   restyleBenchmark,
   placesFilterBenchmark,
   importParseBenchmark,
+  zonesJoinBenchmark,
 ];
 
 const MIN_RUNS = 7;

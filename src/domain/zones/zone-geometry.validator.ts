@@ -4,7 +4,7 @@
  * Overlaps with other zones are warnings only: the UI asks the user to confirm before saving.
  */
 
-import { area, bbox, intersect, kinks } from '@turf/turf';
+import { area, bbox, bboxClip, intersect, kinks } from '@turf/turf';
 import type { Polygon, Position } from 'geojson';
 import { isLatInRegion, isLonInRegion } from '../places/coordinates.ts';
 import { measureZone, sqmToMu } from './zone-measure.ts';
@@ -123,14 +123,20 @@ function overlapWarnings(polygon: Polygon, others: readonly OtherZone[]): ZoneOv
   const box = bbox(polygon);
   const warnings: ZoneOverlapWarning[] = [];
   for (const other of others) {
-    if (!boxesOverlap(box, bbox(other.geometry))) continue;
+    const otherBox = bbox(other.geometry);
+    if (!boxesOverlap(box, otherBox)) continue;
     let overlapMu: number | null;
     try {
+      // Clipping costs grow fast with corners (a 500-corner zone against a small one takes
+      // ~150 ms); each shape cut to the other's box first keeps it to the corners that matter.
+      const mine = bboxClip(polygon, otherBox).geometry as Polygon;
+      const theirs = bboxClip(other.geometry, box).geometry as Polygon;
+      if (mine.coordinates.every((r) => r.length < 4)) continue;
       const shared = intersect({
         type: 'FeatureCollection',
         features: [
-          { type: 'Feature', properties: {}, geometry: polygon },
-          { type: 'Feature', properties: {}, geometry: other.geometry },
+          { type: 'Feature', properties: {}, geometry: mine },
+          { type: 'Feature', properties: {}, geometry: theirs },
         ],
       });
       if (!shared) continue;
