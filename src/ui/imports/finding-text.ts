@@ -1,12 +1,19 @@
 /**
  * Words for what the importer reports: a finding's message with its parameters put into words
- * (encodings, coordinate systems and their bases are ids in the preview), and the label of a
- * mapping entry (`field` or `field@unit`).
+ * (encodings, coordinate systems and their bases are ids in the preview), the label of a
+ * mapping entry (`field` or `field@unit`), and stored fields with their units and values.
  */
 
+import { FIELD_IDS } from '../../domain/imports/field-mapping.ts';
+import {
+  UNMAPPED_FIELD_PREFIX,
+  type FieldId,
+  type Finding,
+  type UnitId,
+} from '../../domain/imports/index.ts';
 import { formatNumber } from '../../domain/number-format.ts';
+import { districtByCode } from '../../domain/regions.ts';
 import type { Locale } from '../../domain/view-state.ts';
-import type { Finding } from '../../domain/imports/index.ts';
 import { format, type Messages } from '../../i18n/index.ts';
 
 type ImportWords = Messages['imports'];
@@ -38,4 +45,45 @@ export function mappingEntryLabel(entry: string, t: ImportWords, locale: Locale)
   if (!unit) return fieldWord;
   const unitWord = lookup(t.wizard.units, unit);
   return locale === 'en' ? `${fieldWord} (${unitWord})` : `${fieldWord}（${unitWord}）`;
+}
+
+/** The unit each figure is stored in (the field ids say it), as the wizard words units. */
+const STORED_UNIT: Partial<Record<FieldId, UnitId>> = {
+  landAreaMu: 'mu',
+  taxWanYuan: 'wanYuan',
+  valueAddedWanYuan: 'wanYuan',
+  revenueWanYuan: 'wanYuan',
+  rdWanYuan: 'wanYuan',
+  energyTce: 'tce',
+  electricityKwh: 'kwh',
+  emissionsTonnes: 'tonnes',
+};
+
+/**
+ * The label of a stored record field: a mapped field with the unit it is stored in, or the
+ * header of a column kept as text.
+ */
+export function fieldLabel(key: string, t: ImportWords, locale: Locale): string {
+  if (key.startsWith(UNMAPPED_FIELD_PREFIX)) return key.slice(UNMAPPED_FIELD_PREFIX.length);
+  if (!(FIELD_IDS as readonly string[]).includes(key)) return key;
+  const unit = STORED_UNIT[key as FieldId];
+  return mappingEntryLabel(unit ? `${key}@${unit}` : key, t, locale);
+}
+
+/** A stored field's value as a reader wants it: district names, 规上/规下, yes/no, numbers. */
+export function fieldValueText(
+  key: string,
+  raw: string | number | null | undefined,
+  t: ImportWords,
+  locale: Locale,
+): string {
+  if (raw === null || raw === undefined || raw === '') return '—';
+  if (key === 'districtCode' && typeof raw === 'string') {
+    const district = districtByCode(raw);
+    return district ? (locale === 'en' ? district.nameEn : district.nameZh) : raw;
+  }
+  if (key === 'sizeClass' && (raw === 'above' || raw === 'below')) return t.card.sizeClasses[raw];
+  if (key === 'energyQuotaBreached') return raw === 1 ? t.card.yes : t.card.no;
+  if (key === 'year') return String(raw);
+  return typeof raw === 'number' ? formatNumber(raw, locale) : raw;
 }

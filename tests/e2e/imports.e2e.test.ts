@@ -1,0 +1,150 @@
+/**
+ * An official brings their own table: a GBK CSV with a few bad rows is previewed with every
+ * rejected row explained, committed all-or-nothing, drawn on the map, listed, and still there
+ * after a reload; a broken file says what is wrong and stores nothing.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { importsEn } from '../../src/i18n/imports.en.ts';
+import { importsZhCN } from '../../src/i18n/imports.zh-CN.ts';
+import { useAppSessions, waitForMapIdle, waitForStablePicture } from '../support/app-page.ts';
+import { VIEWPORT } from '../support/browser.ts';
+import { lonLatToScreen, type MapView } from '../support/map-view.ts';
+import { cssRgbToRgb, decodePng, shareOfPointsNear } from '../support/pixels.ts';
+
+const baseUrl = inject('baseUrl');
+const zh = importsZhCN;
+const SCREENSHOT_DIR = resolve(import.meta.dirname, 'screenshots');
+const FIXTURE = resolve(import.meta.dirname, '../fixtures/imports-ui/enterprises-bad-rows-gbk.csv');
+
+/** Wuxing and Nanxun, left of the sidebar, where the fixture's first and fourth rows lie. */
+const VIEW: MapView = { zoom: 10, lat: 30.86, lon: 120.05 };
+const VIEW_PARAM = `${VIEW.zoom}/${VIEW.lat}/${VIEW.lon}`;
+/** Points of the fixture's good rows inside that view (WGS-84, as the file has them). */
+const GOOD_POINTS = [
+  [120.0912, 30.8711],
+  [120.1105, 30.8642],
+] as const;
+
+const sessions = useAppSessions();
+
+async function openImports(page: Page, locale = 'zh-CN'): Promise<void> {
+  await page.goto(`${baseUrl}?region=huzhou&lang=${locale}&view=${VIEW_PARAM}`);
+  await waitForMapIdle(page);
+  const words = locale === 'en' ? importsEn : zh;
+  await page.getByRole('tab', { name: words.tab, exact: true }).click();
+  await page.getByTestId('imports-panel').waitFor();
+  await page.getByRole('heading', { name: words.layers.title }).waitFor();
+}
+
+async function chooseFixture(page: Page): Promise<void> {
+  await page.locator('[data-testid="imports-panel"] input[type="file"]').setInputFiles(FIXTURE);
+  await page.getByTestId('rejected-rows').waitFor();
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  await writeFile(resolve(SCREENSHOT_DIR, name), await page.screenshot());
+}
+
+/** Share of the good rows' points drawn in the layer's colour (read off its list swatch). */
+async function shareOfPointsDrawn(page: Page): Promise<number> {
+  const swatch = page.locator('[data-layer-id] .swatch').first();
+  const colour = cssRgbToRgb(await swatch.evaluate((el) => getComputedStyle(el).backgroundColor));
+  const image = decodePng(await waitForStablePicture(page));
+  const points = GOOD_POINTS.map(([lon, lat]) => lonLatToScreen(lon, lat, VIEW, VIEWPORT));
+  return shareOfPointsNear(image, points, colour, 40, 2);
+}
+
+describe('importing a table', () => {
+  it('explains rejected rows, commits the rest, draws it, and keeps it after a reload', async () => {
+    const { page } = sessions.current;
+    await openImports(page);
+    await chooseFixture(page);
+
+    // The file is read as GBK, and the checks say what they found in words.
+    expect(await page.getByLabel(zh.wizard.encoding).inputValue()).toBe('gb18030');
+    const panel = page.getByTestId('imports-panel');
+    const text = await panel.innerText();
+    expect(text).toContain(zh.findings.encodingBasis.invalidUtf8);
+    expect(text).toContain(zh.findings.outsideZhejiang.replace('{count}', '1'));
+
+    // Every rejected row with its number, column, value and why.
+    const rows = await page
+      .getByTestId('rejected-rows')
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent?.trim())));
+    expect(rows).toEqual([
+      ['4', '用地面积（亩）', '待核实', zh.reasons.notANumber],
+      ['7', '经度', '116.4012, 39.9151', zh.reasons.outsideZhejiang],
+      ['8', '用地面积（亩）', '-5', zh.reasons.negativeNumber],
+    ]);
+    expect(await page.getByTestId('import-counts').innerText()).toBe(
+      zh.wizard.counts.replace('{records}', '4').replace('{rejected}', '3'),
+    );
+    await shoot(page, 'imports-preview-zh.png');
+
+    await page.getByRole('button', { name: zh.wizard.commit.replace('{count}', '4') }).click();
+    const layerItem = page.locator('[data-layer-id]');
+    await layerItem.waitFor();
+    const listed = await layerItem.innerText();
+    expect(listed).toContain('enterprises-bad-rows-gbk');
+    expect(listed).toContain(zh.layers.records.replace('{count}', '4'));
+    // 浙江美欣达印染集团股份有限公司 is a key enterprise of seed 000 (附件2).
+    expect(listed).toContain(zh.layers.matched.replace('{count}', '1'));
+
+    await expect.poll(() => shareOfPointsDrawn(page), { timeout: 30_000 }).toBe(1);
+    await shoot(page, 'imports-layer-zh.png');
+
+    // A click on a point opens the record's card, with its match to the seeds.
+    const [lon, lat] = GOOD_POINTS[0];
+    const at = lonLatToScreen(lon, lat, VIEW, VIEWPORT);
+    await page.mouse.click(at.x, at.y);
+    const card = page.locator('[data-record-index="0"]');
+    await card.waitFor();
+    expect(await card.getByTestId('seed-match').innerText()).toContain(
+      '浙江美欣达印染集团股份有限公司',
+    );
+
+    await page.reload();
+    await openImports(page);
+    await layerItem.waitFor();
+    expect(await layerItem.innerText()).toContain(zh.layers.records.replace('{count}', '4'));
+    await expect.poll(() => shareOfPointsDrawn(page), { timeout: 30_000 }).toBe(1);
+  });
+
+  it('says what is wrong with a broken file and stores nothing', async () => {
+    const { page } = sessions.current;
+    await openImports(page);
+    await page.locator('[data-testid="imports-panel"] input[type="file"]').setInputFiles({
+      name: 'parcels.zip',
+      mimeType: 'application/zip',
+      buffer: Buffer.from('PK\u0003\u0004 this is not really a zip archive'),
+    });
+    const error = page.locator('[data-finding].error');
+    await error.waitFor();
+    expect(await error.innerText()).toContain(zh.wizard.severity.error);
+    expect(
+      await page
+        .getByRole('button', { name: zh.wizard.commit.replace('{count}', '0') })
+        .isDisabled(),
+    ).toBe(true);
+
+    await page.reload();
+    await openImports(page);
+    await page.getByText(zh.layers.empty).waitFor();
+    expect(await page.locator('[data-layer-id]').count()).toBe(0);
+  });
+
+  it('reads the same file in English', async () => {
+    const { page } = sessions.current;
+    await openImports(page, 'en');
+    await chooseFixture(page);
+    const text = await page.getByTestId('imports-panel').innerText();
+    expect(text).toContain(importsEn.reasons.notANumber);
+    expect(text).toContain(importsEn.wizard.mapping);
+    await shoot(page, 'imports-preview-en.png');
+  });
+});
