@@ -1,18 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { featureFilter } from '@maplibre/maplibre-gl-style-spec';
 import { booleanPointInPolygon } from '@turf/turf';
 import type { Feature, Point } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { placeFromFeature } from '../domain/places/place-feature.format.ts';
 import {
   EMPTY_PLACE_FILTER,
+  filterPlaceIndex,
   filterPlaces,
   type PlaceFilter,
 } from '../domain/places/place-filter.ts';
+import { industryDistrictMatrix } from '../domain/places/places-join.ts';
+import { CITIES } from '../domain/regions.ts';
 import {
+  drawnFeature,
+  highlightedPlaces,
   industryHulls,
-  placeFilterExpression,
+  placeIndexOfFeatures,
+  placesBySource,
   placesLayerSpecs,
   PLACE_LAYER_IDS,
   PLACE_LAYERS_OF_GROUP,
@@ -27,18 +32,15 @@ const places = shipped.features.map((f) =>
   placeFromFeature(f as Feature<Point, Record<string, unknown>>),
 );
 
-/** The place ids MapLibre's own filter evaluator keeps for an expression. */
-function keptByMap(filter: PlaceFilter): string[] {
-  const evaluate = featureFilter(placeFilterExpression(filter), 'filter');
-  return shipped.features
-    .filter((f) =>
-      evaluate.filter({ zoom: 10 }, {
-        type: 1,
-        properties: f.properties,
-        geometry: [],
-      } as never),
-    )
-    .map((f) => f.properties.place_id);
+const drawn = shipped.features.map(drawnFeature);
+const index = placeIndexOfFeatures(shipped.features);
+
+/** The place ids the layer hands its sources for a filter, source by source. */
+function keptByMap(filter: PlaceFilter) {
+  const bySource = placesBySource(drawn, filterPlaceIndex(index, filter));
+  const ids = (key: keyof typeof bySource) =>
+    bySource[key].features.map((f) => f.properties.place_id);
+  return { enterprises: ids('enterprises'), projects: ids('projects'), named: ids('named') };
 }
 
 const FILTERS: Array<Partial<PlaceFilter>> = [
@@ -60,7 +62,56 @@ const FILTERS: Array<Partial<PlaceFilter>> = [
 describe('places map filter', () => {
   it.each(FILTERS)('keeps on the map exactly what the list keeps: %o', (patch) => {
     const filter = { ...EMPTY_PLACE_FILTER, ...patch };
-    expect(keptByMap(filter)).toEqual(filterPlaces(places, filter).map((p) => p.id));
+    const listed = filterPlaces(places, filter);
+    const ofKinds = (test: (kind: string) => boolean) =>
+      listed.filter((p) => test(p.kind)).map((p) => p.id);
+    expect(keptByMap(filter)).toEqual({
+      enterprises: ofKinds((k) => k === 'enterprise'),
+      projects: ofKinds((k) => k === 'project'),
+      named: ofKinds((k) => k !== 'enterprise' && k !== 'project'),
+    });
+  });
+
+  it('hands the sources every place when nothing is filtered', () => {
+    const all = placesBySource(drawn, null);
+    const total = Object.values(all).reduce((n, c) => n + c.features.length, 0);
+    expect(total).toBe(shipped.features.length);
+  });
+
+  it('gives the sources what the layers read, and names only to named places', () => {
+    const project = shipped.features.find((f) => f.properties.kind === 'project')!;
+    const drawnProject = drawnFeature(project).properties;
+    expect(drawnProject.investment_yi_yuan).toBe(project.properties.investment_yi_yuan);
+    expect(drawnProject.stage).toBe(project.properties.stage);
+    expect(drawnProject.name_zh).toBeUndefined();
+    const park = shipped.features.find((f) => f.properties.kind === 'park')!;
+    expect(drawnFeature(park).properties.name_zh).toBe(park.properties.name_zh);
+    expect(drawnFeature(park).geometry).toEqual(park.geometry);
+  });
+});
+
+describe('places highlight', () => {
+  it('rings one place by its id', () => {
+    const id = shipped.features[3]!.properties.place_id;
+    expect(
+      highlightedPlaces(shipped.features, { placeId: id }).map((f) => f.properties.place_id),
+    ).toEqual([id]);
+    expect(highlightedPlaces(shipped.features, null)).toEqual([]);
+  });
+
+  it('rings as many places as the industry × district matrix counts in the cell', () => {
+    const huzhou = CITIES.find((c) => c.id === 'huzhou')!;
+    const cells = industryDistrictMatrix(places, huzhou.code).filter(
+      (c) => c.areaCode !== huzhou.code && c.enterprises + c.projects + c.namedPlaces > 0,
+    );
+    expect(cells.length).toBeGreaterThan(3);
+    for (const cell of cells) {
+      const ringed = highlightedPlaces(shipped.features, {
+        industryId: cell.industryId,
+        areaCode: cell.areaCode,
+      });
+      expect(ringed.length).toBe(cell.enterprises + cell.projects + cell.namedPlaces);
+    }
   });
 });
 

@@ -11,20 +11,47 @@ import type {
 import { INDUSTRIES, GENERAL_INDUSTRY_ID } from '../domain/places/industry.ts';
 import type { PlaceProperties } from '../domain/places/place-feature.format.ts';
 import type { PlaceKind, ProjectStage } from '../domain/places/place.ts';
-import { isEmptyFilter, type PlaceFilter } from '../domain/places/place-filter.ts';
+import {
+  buildPlaceIndex,
+  filterPlaceIndex,
+  isEmptyFilter,
+  type FilterablePlace,
+  type PlaceFilter,
+  type PlaceIndex,
+} from '../domain/places/place-filter.ts';
 import type { LayerGroup, Locale, PlaceLayerGroup } from '../domain/view-state.ts';
 import { LABEL_FONT } from './basemap.style.ts';
 import { LIGHT_PALETTE } from './palette.ts';
 
 export type PlacesCollection = FeatureCollection<Point, PlaceProperties>;
+type PlaceFeature = Feature<Point, PlaceProperties>;
 
-/** Source ids of the places layers. */
+/**
+ * The properties the places layers read (and a click's place id): what the map's sources are
+ * given, so a filter change posts a fraction of each place's text to the worker.
+ */
+export type DrawnPlaceProperties = Pick<
+  PlaceProperties,
+  'place_id' | 'kind' | 'industry_id' | 'precision' | 'stage' | 'investment_yi_yuan' | 'name_en'
+> & { name_zh?: string };
+type DrawnFeature = Feature<Point, DrawnPlaceProperties>;
+type DrawnCollection = FeatureCollection<Point, DrawnPlaceProperties>;
+
+/**
+ * Source ids of the places layers. Enterprises and projects, the many, are clustered; named
+ * places (parks, towns, clusters, markets) are few and drawn one by one. The highlight source
+ * holds only the ringed places, so ringing one never re-tiles the others.
+ */
 export const PLACE_SOURCE_IDS = {
-  all: 'places-all',
+  named: 'places-named',
   enterprises: 'places-enterprises',
   projects: 'places-projects',
   hulls: 'places-hulls',
+  highlight: 'places-highlight',
 } as const;
+
+/** The sources the planners' filter is applied to, each holding the places it draws. */
+export type FilteredSource = 'enterprises' | 'projects' | 'named';
 
 /** Layer ids of the places layers, bottom to top. */
 export const PLACE_LAYER_IDS = {
@@ -80,8 +107,15 @@ export const PLACE_INTERACTIVE_LAYERS: readonly string[] = [
   PLACE_LAYER_IDS.townSymbol,
 ];
 
-/** Beyond this zoom enterprises and projects are drawn one by one. */
-export const CLUSTER_MAX_ZOOM = 10;
+/**
+ * Beyond this zoom enterprises and projects are drawn one by one. Up to it they are clustered,
+ * filtered or not, so a pan at city or district zoom draws tens of circles instead of every
+ * place (bench/places-filter.bench.ts: 100,000 places).
+ */
+export const CLUSTER_MAX_ZOOM = 12;
+
+/** Places within this many pixels of each other join a cluster. */
+export const CLUSTER_RADIUS_PX = 40;
 
 /**
  * Project marker radius from investment: the radius grows with the square root, so a marker's
@@ -133,61 +167,6 @@ const APPROXIMATE: ExpressionSpecification = [
 ];
 
 /**
- * The MapLibre filter that keeps what {@link filterPlaceIndex} keeps, criterion for criterion,
- * so the map and the list agree (tested against the pure filter on the shipped places).
- */
-export function placeFilterExpression(filter: PlaceFilter): FilterSpecification {
-  const parts: ExpressionSpecification[] = [];
-  if (filter.kinds.length > 0) {
-    parts.push(['in', ['get', 'kind'], ['literal', [...filter.kinds]]]);
-  }
-  if (filter.industryIds.length > 0) {
-    parts.push(['in', ['get', 'industry_id'], ['literal', [...filter.industryIds]]]);
-  }
-  if (filter.districtCode !== null) {
-    parts.push(['in', `;${filter.districtCode};`, ['concat', ';', ['get', 'district_codes'], ';']]);
-  }
-  if (filter.stages.length > 0) {
-    parts.push(['in', ['coalesce', ['get', 'stage'], ''], ['literal', [...filter.stages]]]);
-  }
-  const [minInvestment, maxInvestment] = filter.investmentYiYuan;
-  if (minInvestment !== null || maxInvestment !== null) {
-    const value: ExpressionSpecification = ['to-number', ['get', 'investment_yi_yuan']];
-    parts.push(['has', 'investment_yi_yuan']);
-    if (minInvestment !== null) parts.push(['>=', value, minInvestment]);
-    if (maxInvestment !== null) parts.push(['<=', value, maxInvestment]);
-  }
-  const [fromYear, toYear] = filter.years;
-  if (fromYear !== null || toYear !== null) {
-    const start: ExpressionSpecification = ['to-number', ['get', 'start_year']];
-    parts.push(['has', 'start_year']);
-    if (fromYear !== null) {
-      parts.push(['>=', ['to-number', ['coalesce', ['get', 'end_year'], start]], fromYear]);
-    }
-    if (toYear !== null) parts.push(['<=', start, toYear]);
-  }
-  const query = filter.query.trim().toLowerCase();
-  if (query !== '') {
-    parts.push([
-      'in',
-      query,
-      [
-        'downcase',
-        [
-          'concat',
-          ['get', 'name_zh'],
-          '\n',
-          ['coalesce', ['get', 'name_en'], ''],
-          '\n',
-          ['coalesce', ['get', 'products_zh'], ''],
-        ],
-      ],
-    ]);
-  }
-  return ['all', ...parts] as FilterSpecification;
-}
-
-/**
  * One outline per industry: the convex hull of its places in the data (three or more distinct
  * points; fewer enclose no area). It shows where an industry's named firms and projects sit,
  * not a planned cluster boundary.
@@ -201,7 +180,9 @@ export function industryHulls(
     if (industryId === GENERAL_INDUSTRY_ID) continue;
     // Hulls stay within a city: textiles in Huzhou and in Shaoxing are two clusters.
     const key = `${placeId.slice(0, 2)}|${industryId}`;
-    byKey.set(key, [...(byKey.get(key) ?? []), feature]);
+    const members = byKey.get(key);
+    if (members) members.push(feature);
+    else byKey.set(key, [feature]);
   }
   const hulls: Feature<Polygon, { industry_id: string; count: number; city: string }>[] = [];
   for (const [key, members] of [...byKey].sort(([a], [b]) => a.localeCompare(b))) {
@@ -217,11 +198,100 @@ export function industryHulls(
   return { type: 'FeatureCollection', features: hulls };
 }
 
-function ofKinds(places: PlacesCollection, kinds: readonly PlaceKind[]): PlacesCollection {
-  return {
-    type: 'FeatureCollection',
-    features: places.features.filter((f) => kinds.includes(f.properties.kind)),
+/** A place as the sources hold it: names only where a label shows them (named places). */
+export function drawnFeature(feature: PlaceFeature): DrawnFeature {
+  const p = feature.properties;
+  const props: DrawnPlaceProperties = {
+    place_id: p.place_id,
+    kind: p.kind,
+    industry_id: p.industry_id,
+    precision: p.precision,
   };
+  if (p.stage !== undefined) props.stage = p.stage;
+  if (p.investment_yi_yuan !== undefined) props.investment_yi_yuan = p.investment_yi_yuan;
+  if (sourceOfKind(p.kind) === 'named') {
+    props.name_zh = p.name_zh;
+    if (p.name_en !== undefined) props.name_en = p.name_en;
+  }
+  return { type: 'Feature', properties: props, geometry: feature.geometry };
+}
+
+/** The source a place of this kind is drawn from. */
+function sourceOfKind(kind: PlaceKind): FilteredSource {
+  return kind === 'enterprise' ? 'enterprises' : kind === 'project' ? 'projects' : 'named';
+}
+
+/**
+ * The places each filtered source draws: those at the `kept` indices (ascending, as
+ * filterPlaceIndex returns them), or all when `kept` is null.
+ */
+export function placesBySource(
+  features: readonly DrawnFeature[],
+  kept: ArrayLike<number> | null,
+): Record<FilteredSource, DrawnCollection> {
+  const out: Record<FilteredSource, DrawnFeature[]> = { enterprises: [], projects: [], named: [] };
+  const count = kept ? kept.length : features.length;
+  for (let k = 0; k < count; k++) {
+    const feature = features[kept ? kept[k]! : k]!;
+    out[sourceOfKind(feature.properties.kind)].push(feature);
+  }
+  const collection = (list: DrawnFeature[]): DrawnCollection => ({
+    type: 'FeatureCollection',
+    features: list,
+  });
+  return {
+    enterprises: collection(out.enterprises),
+    projects: collection(out.projects),
+    named: collection(out.named),
+  };
+}
+
+/** What the filter reads of a place, straight from its feature's properties. */
+function filterableOf(p: PlaceProperties): FilterablePlace {
+  return {
+    kind: p.kind,
+    nameZh: p.name_zh,
+    nameEn: p.name_en,
+    productsZh: p.products_zh,
+    industryId: p.industry_id,
+    districtCodes: p.district_codes === '' ? [] : p.district_codes.split(';'),
+    stage: p.stage,
+    investmentYiYuan: p.investment_yi_yuan,
+    startYear: p.start_year,
+    endYear: p.end_year,
+  };
+}
+
+/** The column index the filter runs on, for these features in their order. */
+export function placeIndexOfFeatures(features: readonly PlaceFeature[]): PlaceIndex {
+  return buildPlaceIndex(features.map((f) => filterableOf(f.properties)));
+}
+
+/** True when both lists hold the same feature objects in the same order. */
+function sameFeatures(a: readonly DrawnFeature[], b: readonly DrawnFeature[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * The places a highlight rings: one place, or an industry's places in one area as
+ * places-join.ts counts them: by their first listed district, or (area null) those with none.
+ */
+export function highlightedPlaces(
+  features: readonly PlaceFeature[],
+  highlight: PlacesHighlight,
+): PlaceFeature[] {
+  if (!highlight) return [];
+  if ('placeId' in highlight) {
+    return features.filter((f) => f.properties.place_id === highlight.placeId);
+  }
+  const { industryId, areaCode } = highlight;
+  return features.filter((f) => {
+    const { industry_id: industry, district_codes: codes } = f.properties;
+    if (industry !== industryId) return false;
+    return areaCode === null ? codes === '' : codes.split(';')[0] === areaCode;
+  });
 }
 
 type Shape = 'square' | 'triangle';
@@ -275,7 +345,7 @@ function namedPlaceLayer(
   return {
     id,
     type: 'symbol',
-    source: PLACE_SOURCE_IDS.all,
+    source: PLACE_SOURCE_IDS.named,
     filter: ['in', ['get', 'kind'], ['literal', [...kinds]]],
     layout: {
       'icon-image': ['case', APPROXIMATE, icons.hollow, icons.solid],
@@ -371,11 +441,13 @@ export function placesLayerSpecs(locale: Locale): LayerSpecification[] {
       paint: { 'line-color': colour, 'line-width': 1.5, 'line-dasharray': [3, 2] },
     },
     {
+      // Drawn from the clustered enterprises: a cluster weighs as many as it holds, so the
+      // density is the same while the heatmap reads tens of points instead of every one.
       id: PLACE_LAYER_IDS.density,
       type: 'heatmap',
-      source: PLACE_SOURCE_IDS.all,
-      filter: ['==', ['get', 'kind'], 'enterprise'],
+      source: PLACE_SOURCE_IDS.enterprises,
       paint: {
+        'heatmap-weight': ['coalesce', ['get', 'point_count'], 1],
         'heatmap-radius': ['interpolate', ['linear'], ['zoom'], 6, 18, 11, 40],
         'heatmap-intensity': ['interpolate', ['linear'], ['zoom'], 6, 0.8, 11, 1.6],
         'heatmap-opacity': 0.7,
@@ -436,8 +508,7 @@ export function placesLayerSpecs(locale: Locale): LayerSpecification[] {
     {
       id: PLACE_LAYER_IDS.highlight,
       type: 'circle',
-      source: PLACE_SOURCE_IDS.all,
-      filter: ['==', ['get', 'place_id'], ''],
+      source: PLACE_SOURCE_IDS.highlight,
       paint: {
         'circle-radius': 11,
         'circle-color': 'rgba(0,0,0,0)',
@@ -462,25 +533,40 @@ export interface PlacesLayerOptions {
   onPlaceClick: (placeId: string) => void;
 }
 
+const EMPTY_COLLECTION: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
 /**
  * The places on the map: sources, layers, icons and listeners, added together and removed by
- * the cleanup {@link PlacesLayer.remove}. Filters go through `setFilter` and never re-upload
- * data; only a change of the data itself (a corrected position) calls `setData`.
+ * the cleanup {@link PlacesLayer.remove}. The planners' filter runs here in JavaScript, on the
+ * column index the list uses, and each source is handed the places that pass: clustering stays
+ * on, the worker re-indexes the clusters, and the main thread only filters (a few ms at 100,000
+ * places) and posts the kept features. A source whose places did not change is left alone.
  */
 export class PlacesLayer {
   readonly #map: MapLibreMap;
+  #features: readonly PlaceFeature[];
+  /** The features as drawn, index for index with #features. */
+  #drawn: readonly DrawnFeature[];
+  #unfiltered: Record<FilteredSource, DrawnCollection>;
+  #shown: Record<FilteredSource, DrawnCollection>;
+  #index: PlaceIndex | null = null;
   #filter: PlaceFilter | null = null;
-  #clustered = true;
+  #highlight: PlacesHighlight = null;
+  #hullsUploaded = false;
   #visible: ReadonlySet<LayerGroup>;
   #listeners: Array<() => void> = [];
 
   constructor(map: MapLibreMap, options: PlacesLayerOptions) {
     this.#map = map;
     this.#visible = options.visible;
+    this.#features = options.data.features;
+    this.#drawn = this.#features.map(drawnFeature);
+    this.#unfiltered = placesBySource(this.#drawn, null);
+    this.#shown = this.#unfiltered;
     this.#add(options);
   }
 
-  #add({ data, locale, onPlaceClick }: PlacesLayerOptions): void {
+  #add({ locale, onPlaceClick }: PlacesLayerOptions): void {
     const map = this.#map;
     for (const [id, shape, hollow] of [
       [ICONS.square, 'square', false],
@@ -491,20 +577,19 @@ export class PlacesLayer {
       if (!map.hasImage(id))
         map.addImage(id, shapeIcon(shape, hollow), { sdf: true, pixelRatio: 2 });
     }
-    map.addSource(PLACE_SOURCE_IDS.all, { type: 'geojson', data });
-    for (const [id, kind] of [
-      [PLACE_SOURCE_IDS.enterprises, 'enterprise'],
-      [PLACE_SOURCE_IDS.projects, 'project'],
-    ] as const) {
-      map.addSource(id, {
+    map.addSource(PLACE_SOURCE_IDS.named, { type: 'geojson', data: this.#shown.named });
+    for (const key of ['enterprises', 'projects'] as const) {
+      map.addSource(PLACE_SOURCE_IDS[key], {
         type: 'geojson',
-        data: ofKinds(data, [kind]),
+        data: this.#shown[key],
         cluster: true,
         clusterMaxZoom: CLUSTER_MAX_ZOOM,
-        clusterRadius: 40,
+        clusterRadius: CLUSTER_RADIUS_PX,
       });
     }
-    map.addSource(PLACE_SOURCE_IDS.hulls, { type: 'geojson', data: industryHulls(data) });
+    // Hulls are computed only once their group is switched on (see setVisible).
+    map.addSource(PLACE_SOURCE_IDS.hulls, { type: 'geojson', data: EMPTY_COLLECTION });
+    map.addSource(PLACE_SOURCE_IDS.highlight, { type: 'geojson', data: EMPTY_COLLECTION });
     for (const spec of placesLayerSpecs(locale)) map.addLayer(spec);
     this.setVisible(this.#visible);
 
@@ -564,89 +649,66 @@ export class PlacesLayer {
       readonly string[],
     ][]) {
       for (const id of ids) {
-        const shown = visible.has(group) && !(this.#isClusterLayer(id) && !this.#clustered);
-        this.#map.setLayoutProperty(id, 'visibility', shown ? 'visible' : 'none');
+        this.#map.setLayoutProperty(id, 'visibility', visible.has(group) ? 'visible' : 'none');
       }
     }
+    if (visible.has('industryHulls') && !this.#hullsUploaded) this.#uploadHulls();
   }
 
-  #isClusterLayer(id: string): boolean {
-    return (
-      id === PLACE_LAYER_IDS.enterpriseCluster ||
-      id === PLACE_LAYER_IDS.enterpriseClusterCount ||
-      id === PLACE_LAYER_IDS.projectCluster ||
-      id === PLACE_LAYER_IDS.projectClusterCount
-    );
+  #uploadHulls(): void {
+    const all: PlacesCollection = { type: 'FeatureCollection', features: [...this.#features] };
+    void this.#map.getSource<GeoJSONSource>(PLACE_SOURCE_IDS.hulls)?.setData(industryHulls(all));
+    this.#hullsUploaded = true;
   }
 
   /**
-   * Applies the planners' filter to every places layer. Cluster counts cannot be filtered, so
-   * while a filter is on, enterprises and projects are drawn unclustered (switched once when
-   * the filter turns on or off, not per keystroke).
+   * Applies the planners' filter: each source gets the places that pass (clusters then count
+   * only those), and hulls show only the chosen industries.
    */
   setFilter(filter: PlaceFilter): void {
     if (this.#filter === filter) return;
     this.#filter = filter;
-    const map = this.#map;
-    const user = placeFilterExpression(filter);
-    const clustered = isEmptyFilter(filter);
-    if (clustered !== this.#clustered) {
-      this.#clustered = clustered;
-      for (const id of [PLACE_SOURCE_IDS.enterprises, PLACE_SOURCE_IDS.projects]) {
-        void map.getSource<GeoJSONSource>(id)?.setClusterOptions({ cluster: clustered });
-      }
-      this.setVisible(this.#visible);
-    }
-    const withUser = (base: FilterSpecification): FilterSpecification =>
-      ['all', base, user] as FilterSpecification;
-    map.setFilter(PLACE_LAYER_IDS.enterprisePoint, withUser(UNCLUSTERED));
-    map.setFilter(PLACE_LAYER_IDS.projectPoint, withUser(UNCLUSTERED));
-    map.setFilter(PLACE_LAYER_IDS.projectStage, withUser(UNCLUSTERED));
-    map.setFilter(
-      PLACE_LAYER_IDS.parkSymbol,
-      withUser(['in', ['get', 'kind'], ['literal', [...KINDS_OF_GROUP.parks]]]),
-    );
-    map.setFilter(
-      PLACE_LAYER_IDS.townSymbol,
-      withUser(['in', ['get', 'kind'], ['literal', [...KINDS_OF_GROUP.specialtyTowns]]]),
-    );
-    map.setFilter(PLACE_LAYER_IDS.density, withUser(['==', ['get', 'kind'], 'enterprise']));
+    this.#showFiltered();
     const hulls: FilterSpecification =
       filter.industryIds.length > 0
         ? ['in', ['get', 'industry_id'], ['literal', [...filter.industryIds]]]
         : ['all'];
-    map.setFilter(PLACE_LAYER_IDS.hullFill, hulls);
-    map.setFilter(PLACE_LAYER_IDS.hullLine, hulls);
+    this.#map.setFilter(PLACE_LAYER_IDS.hullFill, hulls);
+    this.#map.setFilter(PLACE_LAYER_IDS.hullLine, hulls);
+  }
+
+  #showFiltered(): void {
+    const filter = this.#filter;
+    let next = this.#unfiltered;
+    if (filter && !isEmptyFilter(filter)) {
+      this.#index ??= placeIndexOfFeatures(this.#features);
+      next = placesBySource(this.#drawn, filterPlaceIndex(this.#index, filter));
+    }
+    for (const key of ['enterprises', 'projects', 'named'] as const) {
+      if (sameFeatures(next[key].features, this.#shown[key].features)) continue;
+      void this.#map.getSource<GeoJSONSource>(PLACE_SOURCE_IDS[key])?.setData(next[key]);
+    }
+    this.#shown = next;
   }
 
   /** Rings one place, or an industry's places in one area, over everything else. */
   setHighlight(highlight: PlacesHighlight): void {
-    let filter: FilterSpecification = ['==', ['get', 'place_id'], ''];
-    if (highlight && 'placeId' in highlight) {
-      filter = ['==', ['get', 'place_id'], highlight.placeId];
-    } else if (highlight) {
-      const inArea: ExpressionSpecification =
-        highlight.areaCode === null
-          ? ['==', ['get', 'district_codes'], '']
-          : [
-              '==',
-              ['index-of', `${highlight.areaCode};`, ['concat', ['get', 'district_codes'], ';']],
-              0,
-            ];
-      filter = ['all', ['==', ['get', 'industry_id'], highlight.industryId], inArea];
-    }
-    this.#map.setFilter(PLACE_LAYER_IDS.highlight, filter);
+    this.#highlight = highlight;
+    const features = highlightedPlaces(this.#features, highlight).map(drawnFeature);
+    void this.#map
+      .getSource<GeoJSONSource>(PLACE_SOURCE_IDS.highlight)
+      ?.setData({ type: 'FeatureCollection', features });
   }
 
-  /** Replaces the places (corrected positions): one upload per change of the data. */
+  /** Replaces the places (corrected positions): one upload per source whose places changed. */
   setData(data: PlacesCollection): void {
-    const map = this.#map;
-    map.getSource<GeoJSONSource>(PLACE_SOURCE_IDS.all)?.setData(data);
-    map
-      .getSource<GeoJSONSource>(PLACE_SOURCE_IDS.enterprises)
-      ?.setData(ofKinds(data, ['enterprise']));
-    map.getSource<GeoJSONSource>(PLACE_SOURCE_IDS.projects)?.setData(ofKinds(data, ['project']));
-    map.getSource<GeoJSONSource>(PLACE_SOURCE_IDS.hulls)?.setData(industryHulls(data));
+    this.#features = data.features;
+    this.#drawn = this.#features.map(drawnFeature);
+    this.#unfiltered = placesBySource(this.#drawn, null);
+    this.#index = null;
+    this.#showFiltered();
+    if (this.#hullsUploaded) this.#uploadHulls();
+    this.setHighlight(this.#highlight);
   }
 
   /** Switches labels between Chinese and English names. */
