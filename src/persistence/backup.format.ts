@@ -17,6 +17,7 @@ import { briefingsSection } from './backup-sections/briefings.section.ts';
 import { isIsoTime, isRecord } from './backup-sections/checks.ts';
 import { importedLayersSection } from './backup-sections/imported-layers.section.ts';
 import { placeCorrectionsSection } from './backup-sections/place-corrections.section.ts';
+import { settingsSection } from './backup-sections/settings.section.ts';
 import { zonesSection } from './backup-sections/zones.section.ts';
 import { takeRevisions, type MuAtlasDb } from './db.ts';
 import { catchStorageFull, type StorageFullFailure } from './storage-errors.ts';
@@ -31,6 +32,7 @@ export const BACKUP_SECTIONS = [
   importedLayersSection,
   briefingsSection,
   zonesSection,
+  settingsSection,
 ] as const;
 
 type AnySection = (typeof BACKUP_SECTIONS)[number];
