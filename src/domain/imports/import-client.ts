@@ -51,12 +51,17 @@ export function parseInWorker(
       reject(new DOMException('Import cancelled', 'AbortError'));
     };
     signal?.addEventListener('abort', onAbort, { once: true });
+    const records: ImportPreview['records'] = [];
+    const rejected: ImportPreview['rejected'] = [];
     worker.onmessage = ({ data }) => {
       if (data.id !== id) return;
       if (data.type === 'progress') onProgress?.(data.progress);
-      else if (data.type === 'result') {
+      else if (data.type === 'chunk') {
+        for (const record of data.records) records.push(record);
+        for (const row of data.rejected) rejected.push(row);
+      } else if (data.type === 'result') {
         finish();
-        resolve(data.preview);
+        resolve({ ...data.preview, records, rejected });
       } else {
         finish();
         reject(new Error(data.message));

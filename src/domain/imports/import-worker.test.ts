@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseInWorker, type WorkerLike } from './import-client.ts';
 import type { ImportProgress } from './import-preview.ts';
 import {
+  CHUNK_RECORDS,
   handleImportRequest,
   type ImportWorkerRequest,
   type ImportWorkerResponse,
@@ -41,7 +42,10 @@ describe('import worker protocol', () => {
     );
     const last = posted.at(-1);
     expect(last?.type).toBe('result');
-    expect(last?.type === 'result' && last.preview.records.length).toBe(20_000);
+    const chunks = posted.flatMap((p) => (p.type === 'chunk' ? [p] : []));
+    expect(chunks.reduce((n, c) => n + c.records.length, 0)).toBe(20_000);
+    expect(chunks.every((c) => c.records.length <= CHUNK_RECORDS)).toBe(true);
+    expect(chunks[0]?.records[0]?.fields['name']).toBe('企业0');
     const progress = posted.filter((p) => p.type === 'progress');
     expect(progress.length).toBeGreaterThan(0);
     expect(progress.length).toBeLessThan(10);
@@ -65,6 +69,22 @@ describe('import client', () => {
     expect(preview.records).toHaveLength(3);
     expect(seen.length).toBeGreaterThan(0);
     expect(worker.terminated).toBe(true);
+  });
+
+  it('puts the records sent in slices back together in order, with the rejected rows', async () => {
+    const n = CHUNK_RECORDS * 2 + 17;
+    const text = `${rows(n)}\n坏,东经,30.9\n`;
+    const preview = await parseInWorker(
+      { name: 'a.csv', bytes: strToU8(text) },
+      {},
+      undefined,
+      undefined,
+      () => new InlineWorker(),
+    );
+    expect(preview.records.map((r) => r.index)).toEqual(Array.from({ length: n }, (_, i) => i));
+    expect(preview.rejected).toEqual([
+      { row: n + 2, column: '经度', value: '东经', reason: 'badCoordinate' },
+    ]);
   });
 
   it('rejects with AbortError and ends the worker when cancelled', async () => {
