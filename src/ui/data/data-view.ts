@@ -1,0 +1,98 @@
+/**
+ * Words of the Data dialog that need more than a lookup: section names (any section the
+ * registry adds shows by its dictionary entry, or by its file name until it has one) and
+ * backup problems with record numbers counted from 1.
+ */
+import { formatByteSize, formatNumber } from '../../domain/number-format.ts';
+import type { Locale } from '../../domain/view-state.ts';
+import type { dataZhCN } from '../../i18n/data.zh-CN.ts';
+import { format } from '../../i18n/index.ts';
+import type { Widen } from '../../i18n/widen.ts';
+import type {
+  BackupProblem,
+  ImportSummary,
+  SectionCounts,
+  StorageStatus,
+} from '../../state/backup.svelte.ts';
+
+export type DataWords = Widen<typeof dataZhCN>;
+
+/** A section's name for the reader. */
+export function sectionName(words: DataWords, section: string): string {
+  return words.sections[section] ?? section;
+}
+
+/** One problem of a refused file, naming the section, the record (from 1) and the field. */
+export function problemText(words: DataWords, problem: BackupProblem): string {
+  const template =
+    words.problems[problem.id.slice('backup.'.length) as keyof DataWords['problems']];
+  switch (problem.id) {
+    case 'backup.missingSection':
+      return format(template, { section: sectionName(words, problem.params.section) });
+    case 'backup.badRecord':
+      return format(template, {
+        section: sectionName(words, problem.params.section),
+        index: problem.params.index + 1,
+        field: problem.params.field,
+      });
+    case 'backup.duplicateRecord':
+      return format(template, {
+        section: sectionName(words, problem.params.section),
+        index: problem.params.index + 1,
+        firstIndex: problem.params.firstIndex + 1,
+      });
+    default:
+      return format(template, problem.params);
+  }
+}
+
+/** One line per section of an exported file: its name and how many records it holds. */
+export function exportLines(words: DataWords, counts: SectionCounts, locale: Locale): string[] {
+  return Object.entries(counts).map(([section, count]) =>
+    format(words.export.sectionCount, {
+      section: sectionName(words, section),
+      count: formatNumber(count, locale),
+    }),
+  );
+}
+
+/** One line per section of a restore preview or result, in words. */
+export function summaryLines(
+  words: DataWords,
+  summary: ImportSummary,
+  sectionsInFile: readonly string[],
+  locale: Locale,
+): string[] {
+  return Object.entries(summary).map(([section, counts]) => {
+    const name = sectionName(words, section);
+    if (!sectionsInFile.includes(section)) {
+      return format(words.restore.sectionUntouched, { section: name });
+    }
+    const n = (value: number) => formatNumber(value, locale);
+    return format(words.restore.sectionLine, {
+      section: name,
+      added: n(counts.added),
+      updated: n(counts.updated),
+      kept: n(counts.kept),
+      removed: n(counts.removed),
+    });
+  });
+}
+
+/** What the browser keeps and how much room it uses. */
+export function storageLines(words: DataWords, status: StorageStatus, locale: Locale): string[] {
+  const kept =
+    status.persisted === null
+      ? words.storage.unsupported
+      : status.persisted
+        ? words.storage.persisted
+        : words.storage.notPersisted;
+  const usage =
+    status.usageBytes !== null && status.quotaBytes !== null
+      ? format(words.storage.usage, {
+          usage: formatByteSize(status.usageBytes, locale),
+          quota: formatByteSize(status.quotaBytes, locale),
+        })
+      : words.storage.usageUnknown;
+  return [kept, usage];
+}
