@@ -97,4 +97,41 @@ describe('renewal zones', () => {
       await page.getByRole('button', { name: words.form.save, exact: true }).isDisabled(),
     ).toBe(true);
   });
+
+  it('saves a zone, keeps it across a reload, shows it in a second tab, and undoes with keys', async () => {
+    const { page, context } = sessions.current;
+    await openZonesTab(page);
+    const other = await context.newPage();
+    await openZonesTab(other);
+    await drawPolygon(page, [
+      [560, 340],
+      [700, 340],
+      [700, 450],
+      [560, 450],
+    ]);
+    await page.getByLabel(words.form.name, { exact: true }).fill('织里连片整治');
+    await page.getByLabel(words.form.energySpaceTce, { exact: true }).fill('1200');
+    await page.getByRole('button', { name: words.form.save, exact: true }).click();
+    const row = (p: Page) => p.locator('tr[data-zone-id]', { hasText: '织里连片整治' });
+    await expect.poll(() => row(page).count()).toBe(1);
+    await expect.poll(() => page.locator('[data-save-status="saved"]').count()).toBe(1);
+    // The second tab of the same profile sees the new zone without reloading.
+    await expect.poll(() => row(other).count()).toBe(1);
+
+    // Ctrl+Z on the map (not in a field) takes this tab's creation back; Ctrl+Shift+Z redoes it.
+    await page.locator('#map canvas').focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => row(page).count()).toBe(0);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => row(page).count()).toBe(1);
+    await page.reload();
+    await waitForMapIdle(page);
+    await page.getByRole('tab', { name: words.tab, exact: true }).click();
+    await expect.poll(() => row(page).count()).toBe(1);
+
+    await page.screenshot({ path: 'tests/e2e/screenshots/zones-saved.zh-CN.png' });
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.getByRole('tab', { name: 'Renewal zones' }).count()).toBe(1);
+    await page.screenshot({ path: 'tests/e2e/screenshots/zones-saved.en.png' });
+  });
 });
