@@ -119,13 +119,16 @@ export function evaluateLayer(
   const evaluatedYear = years.length === 0 ? null : (year ?? (years.at(-1) as number));
   const recordsWithoutYear = years.length === 0 ? 0 : inputs.filter((i) => i.year === null).length;
 
+  const inputsByYear = new Map<number | null, EnterpriseInputs[]>();
+  for (const i of inputs) {
+    const group = inputsByYear.get(i.year) ?? [];
+    group.push(i);
+    inputsByYear.set(i.year, group);
+  }
   const byYear = new Map<number, Map<string, ScoredEnterprise>>();
   let current: { enterprises: ScoredEnterprise[]; benchmarks: ResolvedBenchmarks } | null = null;
   for (const y of years.length === 0 ? [null] : years) {
-    const scored = scoreYear(
-      inputs.filter((i) => i.year === y),
-      settings,
-    );
+    const scored = scoreYear(inputsByYear.get(y) ?? [], settings);
     if (y === evaluatedYear) current = scored;
     if (y !== null) {
       const keyed = new Map<string, ScoredEnterprise>();
@@ -142,9 +145,10 @@ export function evaluateLayer(
     if (seen.has(row.inputs.enterpriseKey)) duplicates.add(row.inputs.enterpriseKey);
     seen.add(row.inputs.enterpriseKey);
   }
+  const history = { byYear, averageCache: new Map<string, number | null>() };
   const enterprises = scoredNow.enterprises.map((row) => ({
     ...row,
-    flag: flagHighConsumption(row, evaluatedYear, { byYear }, settings.highConsumption),
+    flag: flagHighConsumption(row, evaluatedYear, history, settings.highConsumption),
   }));
   return {
     year: evaluatedYear,

@@ -41,6 +41,11 @@ export interface HighConsumptionFlag {
 export interface ScoredHistory {
   /** Scored rows of a year, by enterprise key. */
   byYear: ReadonlyMap<number, ReadonlyMap<string, ScoredEnterprise>>;
+  /**
+   * Industry averages already computed, by `<first year>|<last year>|<industry>`; every
+   * enterprise of an industry asks for the same one, and a layer may hold 200,000 rows.
+   */
+  averageCache?: Map<string, number | null>;
 }
 
 /** Σ tax ÷ Σ land of an industry's 规上 enterprise-years that give both. */
@@ -57,6 +62,23 @@ function industryTaxPerMu(rows: Iterable<ScoredEnterprise>, industry: string): n
   return land > 0 ? tax / land : null;
 }
 
+/** Σ tax ÷ Σ land of an industry's 规上 enterprises over the years `from`–`to`, cached. */
+function industryTaxPerMuOver(
+  history: ScoredHistory,
+  industry: string,
+  from: number,
+  to: number,
+): number | null {
+  const key = `${from}|${to}|${industry}`;
+  const cached = history.averageCache?.get(key);
+  if (cached !== undefined) return cached;
+  const rows: ScoredEnterprise[] = [];
+  for (let y = from; y <= to; y += 1) rows.push(...(history.byYear.get(y)?.values() ?? []));
+  const average = industryTaxPerMu(rows, industry);
+  history.averageCache?.set(key, average);
+  return average;
+}
+
 function industryAverage(
   inputs: EnterpriseInputs,
   year: number,
@@ -64,11 +86,10 @@ function industryAverage(
   settings: HighConsumptionSettings,
 ): HighConsumptionFlag['industryAverage'] {
   const industry = inputs.industry as string;
-  const earlier = [year - 1, year - 2].flatMap((y) => [...(history.byYear.get(y)?.values() ?? [])]);
-  const previous = industryTaxPerMu(earlier, industry);
+  const previous = industryTaxPerMuOver(history, industry, year - 2, year - 1);
   if (previous !== null) return { taxPerMu: previous, basis: 'previous-two-years' };
   if (settings.industryAverageFallback === 'same-year') {
-    const same = industryTaxPerMu(history.byYear.get(year)?.values() ?? [], industry);
+    const same = industryTaxPerMuOver(history, industry, year, year);
     if (same !== null) return { taxPerMu: same, basis: 'same-year' };
   }
   return null;

@@ -48,7 +48,9 @@ export interface YearScores {
 /** The median of the values (mean of the middle two for an even count); null for none. */
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
+  // A typed array sorts numerically without a comparator call per pair: 100,000 values sort
+  // several times faster, and a layer needs a median per indicator and size class.
+  const sorted = Float64Array.from(values).sort();
   const middle = Math.floor(sorted.length / 2);
   const upper = sorted[middle] as number;
   return sorted.length % 2 === 1 ? upper : ((sorted[middle - 1] as number) + upper) / 2;
@@ -103,6 +105,7 @@ function scoreOne(
   const weighted = weightedIndicators(sizeClass, settings);
   const problems: InputProblem[] = [];
   for (const { indicator } of weighted) {
+    if (row.indicators[indicator] !== undefined) continue;
     const result = computeIndicator(row.inputs, indicator);
     if (result.value === null) {
       for (const p of result.problems) {
@@ -142,9 +145,9 @@ function classify(scores: readonly number[], settings: EvaluationSettings): Eval
   const limitB = limitA + shares.B;
   const limitC = limitB + shares.C;
   const n = scores.length;
-  const sorted = [...scores].sort((a, b) => b - a);
+  const ascending = Float64Array.from(scores).sort();
   return scores.map((s) => {
-    const higher100 = sorted.findIndex((t) => t <= s) * 100;
+    const higher100 = countAbove(ascending, s) * 100;
     return higher100 < limitA * n
       ? 'A'
       : higher100 < limitB * n
@@ -153,6 +156,18 @@ function classify(scores: readonly number[], settings: EvaluationSettings): Eval
           ? 'C'
           : 'D';
   });
+}
+
+/** How many values of an ascending array are strictly above `value` (binary search). */
+function countAbove(ascending: Float64Array, value: number): number {
+  let low = 0;
+  let high = ascending.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((ascending[middle] as number) <= value) low = middle + 1;
+    else high = middle;
+  }
+  return ascending.length - low;
 }
 
 /** What the missing-input list shows for an unscored enterprise. */
