@@ -4,6 +4,7 @@ import { ActualsRepo, type ActualEdit } from '../../src/persistence/actuals.repo
 import {
   BACKUP_FORMAT,
   BACKUP_SCHEMA_VERSION,
+  BACKUP_SECTIONS,
   exportBackup,
   importBackup,
   parseBackup,
@@ -33,22 +34,29 @@ async function seedValues(db: MuAtlasDb, edits: ActualEdit[], now = FIXED_NOW) {
 
 /** Everything stored, revisions included, to prove an import changed nothing. */
 async function snapshot(db: MuAtlasDb) {
-  return {
-    actuals: await db.actuals.toArray(),
-    placeCorrections: await db.placeCorrections.toArray(),
-    meta: await db.meta.toArray(),
-  };
+  const tables = await Promise.all(
+    db.tables.map(async (table) => [table.name, await table.toArray()] as const),
+  );
+  return Object.fromEntries(tables);
 }
 
+/** A file of the newest version: every registered section empty but the actuals given. */
 function backupText(actuals: unknown[], extra: Record<string, unknown> = {}): string {
   return JSON.stringify({
     format: BACKUP_FORMAT,
     schemaVersion: BACKUP_SCHEMA_VERSION,
     exportedAt: FIXED_NOW.toISOString(),
+    ...Object.fromEntries(BACKUP_SECTIONS.map((s) => [s.name, []])),
     actuals,
-    placeCorrections: [],
     ...extra,
   });
+}
+
+const NOTHING = { added: 0, updated: 0, kept: 0, removed: 0 };
+
+/** A summary in which only the actuals change. */
+function actualsOnly(actuals: typeof NOTHING) {
+  return { ...Object.fromEntries(BACKUP_SECTIONS.map((s) => [s.name, NOTHING])), actuals };
 }
 
 function actualJson(key: ActualKey, value: number, enteredAt = FIXED_NOW.toISOString()) {
@@ -65,7 +73,7 @@ describe('exportBackup', () => {
     ]);
     const backup = await exportBackup(db, FIXED_NOW);
     expect(backup.format).toBe('muatlas-backup');
-    expect(backup.schemaVersion).toBe(2);
+    expect(backup.schemaVersion).toBe(BACKUP_SCHEMA_VERSION);
     expect(backup.exportedAt).toBe(FIXED_NOW.toISOString());
     expect(backup.actuals).toHaveLength(2);
     expect(backup.actuals[0]).toEqual({
@@ -95,10 +103,7 @@ describe('exportBackup', () => {
       expect(result).toEqual({
         ok: true,
         dryRun: false,
-        summary: {
-          actuals: { added: 2, updated: 0, kept: 0, removed: 0 },
-          placeCorrections: { added: 0, updated: 0, kept: 0, removed: 0 },
-        },
+        summary: actualsOnly({ added: 2, updated: 0, kept: 0, removed: 0 }),
       });
       const strip = (rows: { revision: number }[]) => rows.map(({ revision: _r, ...rest }) => rest);
       expect(strip(await target.actuals.toArray())).toEqual(strip(await source.actuals.toArray()));
@@ -212,10 +217,7 @@ describe('importBackup modes', () => {
     expect(preview).toEqual({
       ok: true,
       dryRun: true,
-      summary: {
-        actuals: { added: 1, updated: 0, kept: 0, removed: 2 },
-        placeCorrections: { added: 0, updated: 0, kept: 0, removed: 0 },
-      },
+      summary: actualsOnly({ added: 1, updated: 0, kept: 0, removed: 2 }),
     });
     expect(await snapshot(db)).toEqual(before);
 
