@@ -51,6 +51,16 @@ export const briefingsEn: Widen<typeof briefingsZhCN> = {
     unknownKpi: '{path} is an unknown KPI card',
     duplicateId: '{path} is a duplicate',
   },
+  save: {
+    saved: 'Saved',
+    saving: 'Saving…',
+    failed: 'Not saved: {detail}',
+    conflict:
+      'Another window just changed this briefing; Retry writes your words over the latest version.',
+    storageFull:
+      'Browser storage is full: your words are not saved but stay on this page. Free some space and retry.',
+    retry: 'Retry',
+  },
   outcome: {
     conflict:
       'Another window just changed this briefing; the latest version is shown. Please redo your change.',

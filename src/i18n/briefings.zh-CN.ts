@@ -53,6 +53,14 @@ export const briefingsZhCN = {
     unknownKpi: '{path} 是未知的指标卡',
     duplicateId: '{path} 重复',
   },
+  save: {
+    saved: '已保存',
+    saving: '保存中…',
+    failed: '保存失败：{detail}',
+    conflict: '另一个窗口刚改过这个简报；重试会把你输入的文字写在最新内容上。',
+    storageFull: '浏览器存储已满，输入的文字未保存，仍留在本页。请清理空间后重试。',
+    retry: '重试',
+  },
   outcome: {
     conflict: '另一个窗口刚改过这个简报，已显示最新内容，请重做刚才的修改。',
     storageFull: '浏览器存储已满，修改未保存。请清理空间后重试。',

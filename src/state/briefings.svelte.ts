@@ -28,6 +28,16 @@ import {
   type EditContext,
 } from '../domain/briefings/slide-ops.ts';
 import { captureViewQuery, queryInLocale, readSlideView } from '../domain/briefings/slide-view.ts';
+import {
+  applyDrafts,
+  draftKey,
+  readDraftJournal,
+  slideWithDraft,
+  withDraft,
+  writeDraftJournal,
+  type TextDraft,
+} from '../domain/briefings/slide-drafts.ts';
+import type { SlideText } from '../domain/briefings/slide-ops.ts';
 import { targetMeasures } from '../domain/indicators/target-measures.ts';
 import { placeFromFeature } from '../domain/places/place-feature.format.ts';
 import type { Feature, FeatureCollection, Point } from 'geojson';
@@ -47,7 +57,29 @@ export type BriefingOutcome =
   | { kind: 'imported'; title: string; slideCount: number }
   | { kind: 'import-refused'; problems: BriefingFileProblem[] };
 
+/** Why typed words could not be saved; they stay on the page until a retry saves them. */
+export type DraftFailure =
+  { kind: 'conflict' } | { kind: 'storage-full' } | { kind: 'failed'; detail: string };
+
+/** The save state the editor shows: saved, saving (typed or writing), or failed with a retry. */
+export type BriefingSaveStatus =
+  { kind: 'saved' } | { kind: 'saving' } | { kind: 'failed'; failure: DraftFailure };
+
+/** How long typing must pause before the words are written. */
+export const DRAFT_SAVE_DELAY_MS = 400;
+/** localStorage keys of unsaved-words journals, one per tab (see slide-drafts.ts). */
+const JOURNAL_PREFIX = 'muatlas:briefing-drafts:';
+
 const newId = (): string => crypto.randomUUID();
+
+function localStore(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    // Storage can be disabled by the browser; typed words are then only saved to IndexedDB.
+    return null;
+  }
+}
 
 /** The briefings feature's state; one per page while open, `dispose()` at the end. */
 export class BriefingsState {
@@ -56,8 +88,12 @@ export class BriefingsState {
   /** The seeds' places for the projects KPI; null until loaded. */
   places = $state.raw<KpiPlace[] | null>(null);
 
+  /** Words typed but not stored yet, shown over the stored briefing (see `slideShown`). */
+  drafts = $state.raw<ReadonlyMap<string, TextDraft>>(new Map());
+
   readonly briefings: StoredBriefing[];
   readonly selected: StoredBriefing | null;
+  readonly saveStatus: BriefingSaveStatus;
 
   readonly #repo: BriefingsRepo;
   readonly #live: LiveQuery<StoredBriefing[]>;
@@ -67,6 +103,19 @@ export class BriefingsState {
   #saved = $state.raw<ReadonlyMap<string, StoredBriefing>>(new Map());
   /** Writes run one after another, so each is based on the revision the previous one made. */
   #queue: Promise<unknown> = Promise.resolve();
+  #draftWrites = $state(0);
+  #draftFailure = $state.raw<DraftFailure | null>(null);
+  #draftTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #storage = localStore();
+  readonly #journalKey = `${JOURNAL_PREFIX}${newId()}`;
+  /** The page is closing or hidden: save now, and journal the words in case the write is cut off. */
+  readonly #onPageHide = (): void => {
+    this.#writeJournal();
+    void this.flush();
+  };
+  readonly #onVisibility = (): void => {
+    if (document.visibilityState === 'hidden') this.#onPageHide();
+  };
 
   constructor(db: MuAtlasDb, app: AppState, heatmap: HeatmapState) {
     this.#repo = new BriefingsRepo(db);
@@ -80,6 +129,14 @@ export class BriefingsState {
       }),
     );
     this.selected = $derived(this.briefings.find((b) => b.id === this.selectedId) ?? null);
+    this.saveStatus = $derived.by((): BriefingSaveStatus => {
+      if (this.#draftFailure) return { kind: 'failed', failure: this.#draftFailure };
+      if (this.drafts.size > 0 || this.#draftWrites > 0) return { kind: 'saving' };
+      return { kind: 'saved' };
+    });
+    window.addEventListener('pagehide', this.#onPageHide);
+    document.addEventListener('visibilitychange', this.#onVisibility);
+    void this.#recoverJournals();
   }
 
   get loaded(): boolean {
@@ -87,7 +144,116 @@ export class BriefingsState {
   }
 
   dispose(): void {
+    window.removeEventListener('pagehide', this.#onPageHide);
+    document.removeEventListener('visibilitychange', this.#onVisibility);
+    void this.flush();
     this.#live.dispose();
+  }
+
+  /** A slide as the editor shows it: the stored words with any typed ones over them. */
+  slideShown(briefingId: string, slide: BriefingSlide): BriefingSlide {
+    return slideWithDraft(this.drafts, briefingId, slide);
+  }
+
+  /** The briefing's title as the editor shows it (typed or stored). */
+  titleShown(briefing: Briefing): string {
+    return this.drafts.get(draftKey(briefing.id, null))?.patch.title ?? briefing.title;
+  }
+
+  /**
+   * Takes words as they are typed (a slide's, or the briefing title when `slideId` is null);
+   * they are saved once typing pauses for `DRAFT_SAVE_DELAY_MS`, or at once when the page hides.
+   */
+  type(briefingId: string, slideId: string | null, patch: Partial<SlideText>): void {
+    this.drafts = withDraft(this.drafts, briefingId, slideId, patch);
+    clearTimeout(this.#draftTimer);
+    this.#draftTimer = setTimeout(() => void this.flush(), DRAFT_SAVE_DELAY_MS);
+  }
+
+  /** Saves every typed word now; resolves false when a write failed (the words stay shown). */
+  async flush(): Promise<boolean> {
+    clearTimeout(this.#draftTimer);
+    this.#draftTimer = undefined;
+    const pending = this.drafts;
+    if (pending.size === 0) return true;
+    const ids = new Set([...pending.values()].map((d) => d.briefingId));
+    this.#draftWrites += 1;
+    try {
+      const results = await Promise.all(
+        [...ids].map((id) => this.#saveDrafts(id, [...pending.values()])),
+      );
+      const failure = results.find((r) => r !== null) ?? null;
+      this.#draftFailure = failure;
+      if (failure) return false;
+      // Words typed while the write ran stay as drafts for the next save.
+      const left = new Map(this.drafts);
+      for (const [key, draft] of pending) if (left.get(key) === draft) left.delete(key);
+      this.drafts = left;
+      this.#writeJournal();
+      return true;
+    } finally {
+      this.#draftWrites -= 1;
+    }
+  }
+
+  /** Tries the failed save again, over what is stored now (a conflict keeps the other tab's other edits). */
+  retrySave(): Promise<boolean> {
+    this.#draftFailure = null;
+    return this.flush();
+  }
+
+  #saveDrafts(id: string, drafts: TextDraft[]): Promise<DraftFailure | null> {
+    return this.#enqueue(async (): Promise<DraftFailure | null> => {
+      const base = this.#current(id);
+      // A deleted briefing took its words with it.
+      if (!base) return null;
+      const { revision, ...briefing } = base;
+      const next = applyDrafts(briefing, drafts, new Date().toISOString());
+      if (next === briefing) return null;
+      const result = await this.#repo.put(next, revision);
+      if (this.#record(result, false)) return null;
+      return result.ok ? null : { kind: result.kind };
+    }).catch((error: unknown) => ({
+      kind: 'failed' as const,
+      detail: error instanceof Error ? error.message : String(error),
+    }));
+  }
+
+  #writeJournal(): void {
+    try {
+      if (this.drafts.size > 0)
+        this.#storage?.setItem(this.#journalKey, writeDraftJournal(this.drafts.values()));
+      else this.#storage?.removeItem(this.#journalKey);
+    } catch {
+      // A full localStorage: the IndexedDB write started beside it is the remaining chance.
+    }
+  }
+
+  /** Applies words left unsaved by pages that closed (or hid) before their write finished. */
+  async #recoverJournals(): Promise<void> {
+    const storage = this.#storage;
+    if (!storage) return;
+    const keys: string[] = [];
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i);
+      if (key?.startsWith(JOURNAL_PREFIX) && key !== this.#journalKey) keys.push(key);
+    }
+    for (const key of keys) {
+      const drafts = readDraftJournal(storage.getItem(key) ?? '');
+      const ids = new Set(drafts.map((d) => d.briefingId));
+      const saved = await Promise.all(
+        [...ids].map((id) =>
+          this.#enqueue(async () => {
+            const base = await this.#repo.get(id);
+            if (!base) return true;
+            const { revision, ...briefing } = base;
+            const next = applyDrafts(briefing, drafts, new Date().toISOString());
+            return next === briefing || this.#record(await this.#repo.put(next, revision));
+          }).catch(() => false),
+        ),
+      );
+      if (saved.every(Boolean)) storage.removeItem(key);
+    }
   }
 
   #ctx(): EditContext {
@@ -98,13 +264,15 @@ export class BriefingsState {
     return this.briefings.find((b) => b.id === id);
   }
 
-  #record(result: BriefingPutResult): boolean {
+  /** Keeps a saved briefing until the live list has it; reports a failure unless `report` is false. */
+  #record(result: BriefingPutResult, report = true): boolean {
     if (result.ok) {
       this.#saved = new Map(this.#saved).set(result.saved.id, result.saved);
-      this.outcome = null;
+      if (report) this.outcome = null;
       return true;
     }
-    this.outcome = result.kind === 'conflict' ? { kind: 'conflict' } : { kind: 'storage-full' };
+    if (report)
+      this.outcome = result.kind === 'conflict' ? { kind: 'conflict' } : { kind: 'storage-full' };
     if (result.kind === 'conflict') {
       const saved = new Map(this.#saved);
       saved.delete(result.briefingId);

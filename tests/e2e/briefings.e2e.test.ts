@@ -176,6 +176,38 @@ describe('briefings', () => {
     expect(await counter.count()).toBe(0);
   });
 
+  it('keeps words typed right before a reload, and shows when they are saved', async () => {
+    const { page } = sessions.current;
+    await page.goto(`${baseUrl}${SLIDES[2].query}`);
+    await waitForMapIdle(page);
+    await openEditor(page);
+    await page.getByRole('button', { name: zh.create }).click();
+    await page.getByRole('button', { name: zh.addView }).click();
+    const status = page.locator('[data-save-status]');
+    const title = page.locator('.slide input[name="slide-title"]');
+    await title.waitFor();
+    await expect.poll(() => status.innerText()).toBe(zh.save.saved);
+
+    // Typing pauses: saved within a moment, without leaving the field.
+    await title.fill('绍兴腾退进展');
+    expect(await status.innerText()).toBe(zh.save.saving);
+    await expect.poll(() => storedTitles(page)).toEqual(['绍兴腾退进展']);
+    await expect.poll(() => status.innerText()).toBe(zh.save.saved);
+
+    // Typing then reloading at once, still in the field.
+    await page.locator('.slide textarea').fill('先讲用能空间');
+    await title.fill('绍兴全市腾退');
+    await page.reload();
+    await waitForMapIdle(page);
+    await openEditor(page);
+    await expect
+      .poll(() => page.locator('.slide input[name="slide-title"]').inputValue())
+      .toBe('绍兴全市腾退');
+    expect(await page.locator('.slide textarea').inputValue()).toBe('先讲用能空间');
+    await expect.poll(() => storedTitles(page)).toEqual(['绍兴全市腾退']);
+    await expect.poll(() => status.innerText()).toBe(zh.save.saved);
+  });
+
   it('exports a 3840×2160 image of the view that is not blank', async () => {
     const { page } = sessions.current;
     await page.goto(`${baseUrl}${SLIDES[0].query}`);
