@@ -342,6 +342,12 @@ describe('rows gone wrong', () => {
     expect(ids(headerOnly)).toContain('noRecords');
   });
 
+  it('asks for the header row when no row names any field', () => {
+    const preview = csv('a,b\n1,2\n');
+    expect(preview.findings).toContainEqual({ id: 'noHeader', severity: 'warning', params: {} });
+    expect(csv('企业名称,b\n甲,2\n').findings.map((f) => f.id)).not.toContain('noHeader');
+  });
+
   it('reads a GBK table with the user’s header row', () => {
     const bytes = encodeGbk('甲,1\n企业名称,用地面积\n乙,2\n');
     const preview = parse('a.csv', bytes, { headerRowIndex: 1 });

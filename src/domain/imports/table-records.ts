@@ -178,6 +178,9 @@ export function tableToPreview(
   }
   const rowNumberOf = (i: number) => input.rowNumbers?.[i] ?? i + 1;
 
+  if (!input.fixedHeader && entries.size === 0) {
+    findings.push({ id: 'noHeader', severity: 'warning', params: {} });
+  }
   if (!identityMapped) {
     findings.push({
       id: 'noIdentityColumn',
