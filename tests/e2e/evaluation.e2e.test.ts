@@ -10,14 +10,35 @@ import { describe, expect, inject, it } from 'vitest';
 import { evaluationEn } from '../../src/i18n/evaluation.en.ts';
 import { evaluationZhCN } from '../../src/i18n/evaluation.zh-CN.ts';
 import { importsZhCN } from '../../src/i18n/imports.zh-CN.ts';
-import { useAppSessions, waitForMapIdle } from '../support/app-page.ts';
+import { EVALUATION_CLASS_COLOURS } from '../../src/domain/evaluation/class-colours.ts';
+import { useAppSessions, waitForMapIdle, waitForStablePicture } from '../support/app-page.ts';
+import { VIEWPORT } from '../support/browser.ts';
+import { lonLatToScreen, type MapView } from '../support/map-view.ts';
+import { decodePng, hexToRgb, shareOfPointsNear } from '../support/pixels.ts';
 
 const baseUrl = inject('baseUrl');
 const zh = evaluationZhCN;
 const SCREENSHOT_DIR = resolve(import.meta.dirname, 'screenshots');
 const FIXTURE = resolve(import.meta.dirname, '../fixtures/evaluation/enterprises-two-years.csv');
 
+/** Wuxing, left of the wide sidebar, where 乙 and 庚 of the fixture lie (WGS-84). */
+const VIEW: MapView = { zoom: 10, lat: 30.86, lon: 120.25 };
+const YI = [120.1105, 30.8642] as const;
+const GENG = [120.1, 30.85] as const;
+
 const sessions = useAppSessions();
+
+/** Whether the fixture's point at `lonLat` is drawn in the colour of `evaluationClass`. */
+async function drawnInClass(
+  page: Page,
+  lonLat: readonly [number, number],
+  evaluationClass: keyof typeof EVALUATION_CLASS_COLOURS,
+): Promise<boolean> {
+  const image = decodePng(await waitForStablePicture(page));
+  const point = lonLatToScreen(lonLat[0], lonLat[1], VIEW, VIEWPORT);
+  const colour = hexToRgb(EVALUATION_CLASS_COLOURS[evaluationClass]);
+  return shareOfPointsNear(image, [point], colour, 30, 2) === 1;
+}
 
 async function shoot(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
@@ -25,7 +46,7 @@ async function shoot(page: Page, name: string): Promise<void> {
 }
 
 async function importFixture(page: Page): Promise<void> {
-  await page.goto(`${baseUrl}?region=huzhou&lang=zh-CN`);
+  await page.goto(`${baseUrl}?region=huzhou&lang=zh-CN&view=${VIEW.zoom}/${VIEW.lat}/${VIEW.lon}`);
   await waitForMapIdle(page);
   await page.getByRole('tab', { name: importsZhCN.tab, exact: true }).click();
   await page.getByTestId('imports-panel').waitFor();
@@ -80,6 +101,10 @@ describe('per-mu evaluation', () => {
     // The row without tax says so.
     const injected = page.locator('table.enterprises tbody tr', { hasText: '示例注入测试厂' });
     expect(await injected.locator('td.missing').innerText()).toBe(zh.inputs.taxWanYuan);
+
+    // On the map, each point takes its class colour.
+    await expect.poll(() => drawnInClass(page, YI, 'A'), { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => drawnInClass(page, GENG, 'C'), { timeout: 30_000 }).toBe(true);
     await shoot(page, 'evaluation-zh.png');
 
     // All weight on tax per mu: 甲 rises to A, 乙 falls.
@@ -99,7 +124,8 @@ describe('per-mu evaluation', () => {
     await expect.poll(() => problems.count()).toBe(0);
     const after = await classesByName(page);
     expect(after['示例甲纺织有限公司']).toBe('A');
-    expect(after['示例乙机械有限公司']).not.toBe('A');
+    expect(after['示例乙机械有限公司']).toBe('B');
+    await expect.poll(() => drawnInClass(page, YI, 'B'), { timeout: 30_000 }).toBe(true);
 
     // The export carries the table, with the formula-like name neutralised.
     const [download] = await Promise.all([

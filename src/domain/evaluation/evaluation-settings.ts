@@ -49,9 +49,10 @@ export interface HighConsumptionSettings {
   /**
    * A 规上 enterprise is flagged when its tax per mu is below this fraction of its industry's
    * average over the two years before. The rule's phrase can be read as "below 10 % of the
-   * average" (0.1, the default: flags the far tail, in scale with the city's 1,200 enterprises
-   * to rectify on line 138) or as "more than 10 % below the average" (0.9, which would flag
-   * nearly half of all 规上 enterprises).
+   * average" (0.1, the default: flags only the far tail, in scale with the city's 1,200
+   * enterprises to rectify on line 138) or as "more than 10 % below the average" (0.9: every
+   * enterprise under 90 % of the average, a large share of any industry, as per-mu tax is
+   * skewed so that most enterprises sit below the mean).
    */
   aboveSizeFractionOfIndustryAverage: number;
   /**
