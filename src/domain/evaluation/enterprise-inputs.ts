@@ -3,6 +3,7 @@
  * fields. Every figure is in the unit its name says; a figure the file did not give is null,
  * never zero, so the evaluation can say what is missing instead of scoring a fake zero.
  */
+import type { FieldId } from '../imports/import-preview.ts';
 import type { ImportedRecord } from '../imports/imported-layer.ts';
 
 /** 规上 (above designated size) or 规下 (below). */
@@ -44,9 +45,9 @@ export interface EnterpriseInputs {
 
 /**
  * The imported field each input is read from. The importer maps columns onto these names, in
- * the units the names say.
+ * the units the names say; typed by its field ids, so a renamed field fails typecheck here.
  */
-export const FIELD_OF_INPUT: Readonly<Record<InputId, string>> = {
+export const FIELD_OF_INPUT: Readonly<Record<InputId, FieldId>> = {
   landAreaMu: 'landAreaMu',
   taxWanYuan: 'taxWanYuan',
   valueAddedWanYuan: 'valueAddedWanYuan',
@@ -59,7 +60,18 @@ export const FIELD_OF_INPUT: Readonly<Record<InputId, string>> = {
 };
 
 /** Imported fields read besides the figures. */
-export const DESCRIPTIVE_FIELDS = {
+export const DESCRIPTIVE_FIELDS: Readonly<
+  Record<
+    | 'name'
+    | 'creditCode'
+    | 'districtCode'
+    | 'industry'
+    | 'sizeClass'
+    | 'year'
+    | 'energyQuotaBreached',
+    FieldId
+  >
+> = {
   name: 'name',
   creditCode: 'creditCode',
   districtCode: 'districtCode',
@@ -67,7 +79,7 @@ export const DESCRIPTIVE_FIELDS = {
   sizeClass: 'sizeClass',
   year: 'year',
   energyQuotaBreached: 'energyQuotaBreached',
-} as const;
+};
 
 export const INPUT_IDS = Object.keys(FIELD_OF_INPUT) as InputId[];
 
@@ -115,7 +127,7 @@ export function readYesNo(value: FieldValue): boolean | null {
 
 /** The evaluation's view of one imported record. */
 export function fromRecord(record: ImportedRecord): EnterpriseInputs {
-  const field = (name: string): FieldValue => record.fields[name];
+  const field = (name: FieldId): FieldValue => record.fields[name];
   const figures = Object.fromEntries(
     INPUT_IDS.map((id) => [id, readNumber(field(FIELD_OF_INPUT[id]))]),
   ) as Record<InputId, number | null>;
