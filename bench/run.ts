@@ -20,6 +20,7 @@ import { initialJsBenchmark } from './initial-js.bench.ts';
 import { placesFilterBenchmark } from './places-filter.bench.ts';
 import { restyleBenchmark } from './restyle.bench.ts';
 import { zonesJoinBenchmark } from './zones-join.bench.ts';
+import { zonesStorageBenchmark } from './zones-storage.bench.ts';
 import { withinLimit, type BenchContext, type Benchmark, type BenchResult } from './types.ts';
 
 /** Every benchmark, in the order they run. A new one is added here. */
@@ -30,6 +31,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   placesFilterBenchmark,
   importParseBenchmark,
   zonesJoinBenchmark,
+  zonesStorageBenchmark,
 ];
 
 const MIN_RUNS = 7;
