@@ -17,6 +17,14 @@ import {
 import { liveSource, type LiveSource } from './live-source.ts';
 import { catchStorageFull, type StorageFullFailure } from './storage-errors.ts';
 
+/**
+ * Records written per request batch inside the commit's one transaction. The browser clones
+ * each record on the main thread as it is queued, so queuing 100,000 at once blocks the page
+ * for seconds; batches awaited one after another keep the transaction open (a request is
+ * always pending) while the page gets a turn between them.
+ */
+export const RECORDS_PER_BATCH = 500;
+
 /** The longest layer name kept; longer names are refused rather than cut. */
 export const MAX_LAYER_NAME_LENGTH = 120;
 
@@ -154,7 +162,9 @@ export class ImportedLayersRepo {
             revision: await takeRevisions(db, 1),
           };
           await db.importedLayers.add(layer);
-          await db.importedRecords.bulkAdd(records);
+          for (let start = 0; start < records.length; start += RECORDS_PER_BATCH) {
+            await db.importedRecords.bulkAdd(records.slice(start, start + RECORDS_PER_BATCH));
+          }
           return { ok: true, layer };
         },
       ),

@@ -148,3 +148,66 @@ describe('importing a table', () => {
     await shoot(page, 'imports-preview-en.png');
   });
 });
+
+/** Rows in the large file: half the issue's 200,000-row benchmark, drawn clustered on the map. */
+const LARGE_ROWS = 100_000;
+
+function largeCsv(rows: number): Buffer {
+  const lines = ['企业名称,经度,纬度,用地面积（亩）,实缴税金（万元）'];
+  for (let i = 0; i < rows; i++) {
+    // A deterministic scatter over Huzhou's plain (119.9–120.5 E, 30.6–31.0 N).
+    const lon = 119.9 + ((i * 7919) % 6000) / 10_000;
+    const lat = 30.6 + ((i * 104_729) % 4000) / 10_000;
+    lines.push(`示例企业${i},${lon.toFixed(4)},${lat.toFixed(4)},${10 + (i % 90)},${i % 500}`);
+  }
+  return Buffer.from(lines.join('\n'), 'utf8');
+}
+
+describe('a large file', () => {
+  it(`imports ${LARGE_ROWS.toLocaleString('en')} rows in the worker with a progress bar, and commits without blocking the page for seconds`, async () => {
+    const { page } = sessions.current;
+    await page.addInitScript(() => {
+      const tasks: number[] = [];
+      (window as unknown as { __longTasks: number[] }).__longTasks = tasks;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) tasks.push(entry.duration);
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await openImports(page);
+    const longTasks = () =>
+      page.evaluate(() => [...(window as unknown as { __longTasks: number[] }).__longTasks]);
+    const before = (await longTasks()).length;
+    const started = Date.now();
+    await page
+      .locator('[data-testid="imports-panel"] input[type="file"]')
+      .setInputFiles({ name: 'large.csv', mimeType: 'text/csv', buffer: largeCsv(LARGE_ROWS) });
+    await page.locator('progress').waitFor();
+    await page.getByTestId('import-counts').waitFor({ timeout: 60_000 });
+    const parsedMs = Date.now() - started;
+    const parseTasks = (await longTasks()).slice(before);
+
+    const commitStarted = Date.now();
+    await page
+      .getByRole('button', {
+        name: zh.wizard.commit.replace('{count}', LARGE_ROWS.toLocaleString('zh-CN')),
+      })
+      .click();
+    await page.locator('[data-layer-id]').waitFor({ timeout: 60_000 });
+    await waitForMapIdle(page);
+    const committedMs = Date.now() - commitStarted;
+    const commitTasks = (await longTasks()).slice(before + parseTasks.length);
+    const longest = (list: number[]) => Math.round(Math.max(0, ...list));
+    console.log(
+      `imports bench: ${LARGE_ROWS} rows parsed to preview in ${parsedMs} ms ` +
+        `(longest main-thread task ${longest(parseTasks)} ms, ${parseTasks.length} tasks over 50 ms); ` +
+        `committed and drawn in ${committedMs} ms (longest task ${longest(commitTasks)} ms, ` +
+        `${commitTasks.length} over 50 ms)`,
+    );
+    expect(await page.locator('[data-layer-id]').innerText()).toContain(
+      zh.layers.records.replace('{count}', LARGE_ROWS.toLocaleString('zh-CN')),
+    );
+    // Queuing all records in one go blocked the page for about 12 s here; in batches each
+    // task stays well under a second even on this software-rendered, shared machine.
+    expect(longest(commitTasks)).toBeLessThan(1_500);
+  }, 180_000);
+});
