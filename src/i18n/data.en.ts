@@ -13,6 +13,7 @@ export const dataEn: Widen<typeof dataZhCN> = {
     zones: 'Renewal zones',
     briefings: 'Briefings',
     importedLayers: 'Imported layers',
+    settings: 'Settings',
   },
   export: {
     heading: 'Export a backup',
@@ -39,10 +40,18 @@ export const dataEn: Widen<typeof dataZhCN> = {
     replaceHint:
       'Each kind of data in the file becomes exactly the file’s: records in the browser that the file lacks are deleted.',
     previewHeading: 'Restoring will:',
-    sectionLine: '{section}: add {added}, update {updated}, keep {kept}, delete {removed}',
+    sectionLine: '{section}: {changes}',
+    changes: {
+      added: '{count} added',
+      updated: '{count} updated',
+      kept: '{count} kept as the browser has them',
+      removed: '{count} deleted',
+    },
+    changeSeparator: ', ',
+    sectionNoChange: '{section}: no change',
     sectionUntouched: '{section}: not in the file, left as it is',
     confirmReplace:
-      'I understand: replacing deletes {removed} records in this browser that the file lacks',
+      'I understand: replacing deletes the records in this browser that the file lacks ({removed}).',
     apply: 'Restore',
     applying: 'Restoring…',
     cancel: 'Cancel',

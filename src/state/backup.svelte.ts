@@ -46,7 +46,13 @@ export type RestoreStep =
       summary: ImportSummary;
     }
   | { step: 'applying'; fileName: string }
-  | { step: 'done'; fileName: string; summary: ImportSummary }
+  | {
+      step: 'done';
+      fileName: string;
+      /** As in the preview: the sections the file had. */
+      sections: readonly BackupSection[];
+      summary: ImportSummary;
+    }
   | { step: 'invalid'; fileName: string; problems: BackupProblem[] }
   | { step: 'storage-full'; fileName: string }
   | { step: 'failed'; fileName: string; detail: string };
@@ -69,11 +75,6 @@ export function backupFileName(now: Date): string {
   const two = (n: number) => String(n).padStart(2, '0');
   const day = `${now.getFullYear()}${two(now.getMonth() + 1)}${two(now.getDate())}`;
   return `muatlas-backup-${day}-${two(now.getHours())}${two(now.getMinutes())}.json`;
-}
-
-/** The sum of removals a replace would make, which the planner confirms first. */
-export function removedCount(summary: ImportSummary): number {
-  return Object.values(summary).reduce((sum, c) => sum + c.removed, 0);
 }
 
 export class BackupState {
@@ -158,7 +159,7 @@ export class BackupState {
     const current = this.restore;
     const text = this.#text;
     if (current.step !== 'preview' || text === null) return;
-    const { fileName } = current;
+    const { fileName, sections } = current;
     const generation = ++this.#generation;
     this.restore = { step: 'applying', fileName };
     const summary = await this.#run(fileName, () =>
@@ -166,7 +167,7 @@ export class BackupState {
     );
     if (generation !== this.#generation || !summary) return;
     this.#text = null;
-    this.restore = { step: 'done', fileName, summary };
+    this.restore = { step: 'done', fileName, sections, summary };
     await this.refreshStorage();
   }
 

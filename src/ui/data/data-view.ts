@@ -10,6 +10,7 @@ import { format } from '../../i18n/index.ts';
 import type { Widen } from '../../i18n/widen.ts';
 import type {
   BackupProblem,
+  ImportMode,
   ImportSummary,
   SectionCounts,
   StorageStatus,
@@ -56,7 +57,12 @@ export function exportLines(words: DataWords, counts: SectionCounts, locale: Loc
   );
 }
 
-/** One line per section of a restore preview or result, in words. */
+const CHANGE_KINDS = ['added', 'updated', 'kept', 'removed'] as const;
+
+/**
+ * One line per section of a restore preview or result, in words: only the counts that are not
+ * zero ("1 updated"), "no change" when all are, and sections the file lacks as left alone.
+ */
 export function summaryLines(
   words: DataWords,
   summary: ImportSummary,
@@ -68,15 +74,29 @@ export function summaryLines(
     if (!sectionsInFile.includes(section)) {
       return format(words.restore.sectionUntouched, { section: name });
     }
-    const n = (value: number) => formatNumber(value, locale);
+    const changes = CHANGE_KINDS.filter((kind) => counts[kind] > 0).map((kind) =>
+      format(words.restore.changes[kind], { count: formatNumber(counts[kind], locale) }),
+    );
+    if (changes.length === 0) return format(words.restore.sectionNoChange, { section: name });
     return format(words.restore.sectionLine, {
       section: name,
-      added: n(counts.added),
-      updated: n(counts.updated),
-      kept: n(counts.kept),
-      removed: n(counts.removed),
+      changes: changes.join(words.restore.changeSeparator),
     });
   });
+}
+
+/**
+ * How many browser records a restore would delete, which the planner must confirm first: only
+ * a replace deletes, and a replace that deletes nothing needs no confirmation (0).
+ */
+export function removalsToConfirm(mode: ImportMode, summary: ImportSummary): number {
+  if (mode !== 'replace') return 0;
+  return Object.values(summary).reduce((sum, counts) => sum + counts.removed, 0);
+}
+
+/** The confirmation a replace asks for, with the number of records it deletes. */
+export function confirmReplaceText(words: DataWords, removed: number, locale: Locale): string {
+  return format(words.restore.confirmReplace, { removed: formatNumber(removed, locale) });
 }
 
 /** What the browser keeps and how much room it uses. */
