@@ -43,6 +43,8 @@ export const importsEn: Messages['imports'] = {
     noRecords: 'There are no records to import.',
     mergedHeader: 'The header has merged cells; group and column names were read together.',
     emptyGeometries: '{count} features have no geometry.',
+    areaUnitFromGeometry:
+      'The column “{column}” states no unit; compared with the drawn parcel areas, it was read as {unit}.',
     encodingBasis: {
       bom: 'the file starts with a byte-order mark',
       ascii: 'only ASCII characters',

@@ -35,6 +35,7 @@ export const importsZhCN = {
     noRecords: '没有可以导入的记录。',
     mergedHeader: '表头含合并单元格，已按分组名/列名合并读取。',
     emptyGeometries: '{count} 个要素没有几何图形。',
+    areaUnitFromGeometry: '“{column}”列未注明单位，与图斑面积比对后按 {unit} 读取。',
     encodingBasis: {
       bom: '文件带有字节顺序标记',
       ascii: '只有英文字符',

@@ -244,8 +244,13 @@ export function fieldOfHeader(header: string): FieldId | undefined {
 export function unitOfHeader(field: FieldId, header: string): UnitId | null {
   const units = UNITS_OF_FIELD[field];
   if (!units) return null;
+  return statedUnitOfHeader(field, header) ?? units[0] ?? null;
+}
+
+/** The unit a header states for a field's column ("用地面积（㎡）"), or undefined when it says none. */
+export function statedUnitOfHeader(field: FieldId, header: string): UnitId | undefined {
   const h = header.toLowerCase();
-  const stated = ((): UnitId | undefined => {
+  return ((): UnitId | undefined => {
     switch (field) {
       case 'landAreaMu':
         if (/平方米|㎡|m2|m²|sqm|square/.test(h)) return 'sqm';
@@ -267,7 +272,6 @@ export function unitOfHeader(field: FieldId, header: string): UnitId | null {
         return undefined;
     }
   })();
-  return stated ?? units[0] ?? null;
 }
 
 /** One mapping entry: the field, and its unit when it has a choice of units. */

@@ -100,7 +100,8 @@ export type FindingId =
   | 'unplacedRecords'
   | 'noRecords'
   | 'mergedHeader'
-  | 'emptyGeometries';
+  | 'emptyGeometries'
+  | 'areaUnitFromGeometry';
 
 export interface Finding {
   id: FindingId;

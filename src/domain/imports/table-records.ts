@@ -14,6 +14,7 @@ import {
   readYearCell,
   readYesNoCell,
 } from './cell-values.ts';
+import { areaUnitFromPolygons, polygonAreaSqm } from './area-unit.ts';
 import { checkCreditCode } from './credit-code.ts';
 import { chooseCrs, isInZhejiang, regionFindings, type CrsHints } from './crs-choice.ts';
 import type { XY } from './crs.ts';
@@ -24,6 +25,7 @@ import {
   layoutKeyOf,
   NON_NEGATIVE_FIELDS,
   NUMERIC_FIELDS,
+  statedUnitOfHeader,
   UNIT_FACTOR,
   type MappingEntry,
 } from './field-mapping.ts';
@@ -39,6 +41,9 @@ import type {
 
 /** Prefix of fields that keep an unmapped column's text under its header. */
 export const UNMAPPED_FIELD_PREFIX = 'col:';
+
+/** Parcels compared with their area column to tell its unit. */
+const AREA_SAMPLE = 50;
 
 /** How often (in rows) progress is reported. */
 const PROGRESS_EVERY_ROWS = 5_000;
@@ -234,6 +239,38 @@ export function tableToPreview(
       : [p[0] as number, p[1] as number];
     return crsChoice ? crsChoice.convert(xy) : xy;
   };
+
+  // An area column without a unit in a parcel layer: the drawn polygons tell the unit.
+  const areaColumn = columnOf('landAreaMu');
+  if (
+    hasGeometries &&
+    areaColumn !== undefined &&
+    !options.mapping &&
+    statedUnitOfHeader('landAreaMu', headers[areaColumn] ?? '') === undefined
+  ) {
+    const pairs: { figure: number; areaSqm: number }[] = [];
+    for (let k = 0; k < dataRowIndexes.length && pairs.length < AREA_SAMPLE; k++) {
+      const i = dataRowIndexes[k] as number;
+      const figure = readNumberCell(rows[i]?.[areaColumn] ?? '');
+      const geometry = input.geometries?.[i - headerRowIndex - 1];
+      if (figure.kind !== 'number' || !geometry) continue;
+      try {
+        const areaSqm = polygonAreaSqm(mapGeometry(geometry, toWgs84));
+        if (areaSqm !== undefined) pairs.push({ figure: figure.value, areaSqm });
+      } catch {
+        // A malformed geometry is refused with its row below.
+      }
+    }
+    const unit = areaUnitFromPolygons(pairs);
+    if (unit) {
+      entries.set(areaColumn, { field: 'landAreaMu', unit });
+      findings.push({
+        id: 'areaUnitFromGeometry',
+        severity: 'info',
+        params: { column: headers[areaColumn] ?? '', unit },
+      });
+    }
+  }
 
   const records: RecordDraft[] = [];
   const rejected: RejectedRow[] = [];
