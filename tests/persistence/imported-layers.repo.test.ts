@@ -3,6 +3,7 @@ import type { MuAtlasDb } from '../../src/persistence/db.ts';
 import {
   ImportedLayersRepo,
   MAX_LAYER_NAME_LENGTH,
+  RECORDS_PER_BATCH,
   type ImportedLayerDraft,
 } from '../../src/persistence/imported-layers.repo.ts';
 import { FIXED_NOW, failWritesWhileFull, freshProfile, type Profile } from './fresh-db.ts';
@@ -125,6 +126,38 @@ describe('ImportedLayersRepo.commit', () => {
     const retried = await repo.commit(DRAFT, AUTHOR);
     expect(retried.ok && retried.layer.revision).toBe(1);
     expect(await db.importedRecords.count()).toBe(3);
+  });
+
+  it('rolls back the batches already written when a later batch hits a full disk', async () => {
+    profile = freshProfile();
+    const db = profile.openTab();
+    let recordWrites = 0;
+    db.use({
+      stack: 'dbcore',
+      name: 'third-batch-disk-full',
+      create: (down) => ({
+        ...down,
+        table: (tableName) => {
+          const table = down.table(tableName);
+          return {
+            ...table,
+            mutate: (request) =>
+              tableName === 'importedRecords' && ++recordWrites === 3
+                ? Promise.reject(new DOMException('simulated', 'QuotaExceededError'))
+                : table.mutate(request),
+          };
+        },
+      }),
+    });
+    const repo = openRepo(db);
+    const records = enterprises(RECORDS_PER_BATCH * 3);
+    expect(await repo.commit({ ...DRAFT, records }, AUTHOR)).toMatchObject({
+      ok: false,
+      kind: 'storage-full',
+    });
+    expect(recordWrites).toBe(3);
+    expect(await db.importedRecords.count()).toBe(0);
+    expect(await repo.listLayers()).toEqual([]);
   });
 
   it('stores 100,000 records in one commit and reads them back', async () => {
