@@ -71,6 +71,7 @@ export const briefingsEn: Widen<typeof briefingsZhCN> = {
     names: {
       'district-indicator': 'District vs city',
       'projects-in-view': 'Key projects in view',
+      'zones-progress': 'Renewal zones progress',
     },
     target: 'Target',
     actual: 'Actual',
@@ -81,6 +82,15 @@ export const briefingsEn: Widen<typeof briefingsZhCN> = {
     projectsCount: '{count} key projects',
     investment: '{total} hundred million yuan invested',
     withInvestment: '{n} of them print an investment',
+    zonesLand: 'Planned land',
+    zonesEnergy: 'Energy space',
+    zonesGoal: 'City, cumulative goal to {year}',
+    zonesOfTarget: '{planned} / {target}',
+    zonesMu: '{value} mu',
+    zonesTce: '{value} tce',
+    zonesNoTarget: '{planned} (no target)',
+    zonesCount: '{count} user-drawn zones',
+    zonesSeedRow: '{file} row {row} ({doc} lines {lines})',
     source: 'Source: {source}',
     unavailable: {
       'no-indicator': 'This slide maps no indicator',

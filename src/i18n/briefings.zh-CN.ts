@@ -70,6 +70,7 @@ export const briefingsZhCN = {
     names: {
       'district-indicator': '区县指标对比',
       'projects-in-view': '视图内重点项目',
+      'zones-progress': '区块腾地进展',
     },
     target: '目标',
     actual: '实际',
@@ -80,6 +81,15 @@ export const briefingsZhCN = {
     projectsCount: '{count} 个重点项目',
     investment: '总投资 {total} 亿元',
     withInvestment: '其中 {n} 项列有投资额',
+    zonesLand: '计划腾地',
+    zonesEnergy: '用能空间',
+    zonesGoal: '全市至 {year} 年累计目标',
+    zonesOfTarget: '{planned} / {target}',
+    zonesMu: '{value} 亩',
+    zonesTce: '{value} 吨标煤',
+    zonesNoTarget: '{planned}（无目标）',
+    zonesCount: '用户绘制的区块 {count} 个',
+    zonesSeedRow: '{file} 第 {row} 行（{doc} 第 {lines} 行）',
     source: '来源：{source}',
     unavailable: {
       'no-indicator': '此幻灯片未选指标',

@@ -48,6 +48,7 @@ import type { AppState } from './app-state.svelte.ts';
 import { HUZHOU_TARGET_YEAR, type HeatmapState } from './heatmap.svelte.ts';
 import { PLACES_DATA_PATH } from './places.svelte.ts';
 import { shaoxingMeasures } from './shaoxing.svelte.ts';
+import type { ZonesState } from './zones.svelte.ts';
 
 /** What the last write or import did; null before the first. */
 export type BriefingOutcome =
@@ -88,6 +89,9 @@ export class BriefingsState {
   /** The seeds' places for the projects KPI; null until loaded. */
   places = $state.raw<KpiPlace[] | null>(null);
 
+  /** The drawn zones, read only, for the zones KPI; null until loaded. */
+  #zones = $state.raw<ZonesState | null>(null);
+  #disposed = false;
   /** Words typed but not stored yet, shown over the stored briefing (see `slideShown`). */
   drafts = $state.raw<ReadonlyMap<string, TextDraft>>(new Map());
 
@@ -148,6 +152,8 @@ export class BriefingsState {
     document.removeEventListener('visibilitychange', this.#onVisibility);
     void this.flush();
     this.#live.dispose();
+    this.#disposed = true;
+    this.#zones?.dispose();
   }
 
   /** A slide as the editor shows it: the stored words with any typed ones over them. */
@@ -418,6 +424,7 @@ export class BriefingsState {
       actualOf: (measureId, year, code) =>
         actuals?.valuesFor(measureId, year).get(code)?.value ?? null,
       places: this.places,
+      zones: this.#zones?.progress ?? null,
     };
   }
 
@@ -427,6 +434,18 @@ export class BriefingsState {
     if (ids.length === 0) return [];
     const ctx = this.#kpiContext(slide);
     return ids.map((id) => computeKpi(id, ctx));
+  }
+
+  /**
+   * Opens the drawn zones for the zones KPI; its figures follow every zone edit (in any tab)
+   * through the zones' live query. Read only: nothing here writes a zone.
+   */
+  async loadZones(): Promise<void> {
+    if (this.#zones) return;
+    const { loadZonesState } = await import('./zones-loader.ts');
+    const zones = await loadZonesState();
+    if (this.#disposed) zones.dispose();
+    else this.#zones = zones;
   }
 
   /** Fetches places.geojson once, for the projects KPI. */

@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { huzhouCatalogue } from '../indicators/seed-catalogue.fixture.ts';
 import { targetMeasures } from '../indicators/target-measures.ts';
 import { cityOfRegion, HUZHOU_DEV_ZONE_CODE } from '../regions.ts';
 import { computeKpi, suggestedKpis, type KpiContext, type KpiPlace } from './briefing-kpis.ts';
 import { readSlideView } from './slide-view.ts';
+import { readZoneTargets, zoneProgress, type ZoneForProgress } from '../zones/zone-progress.ts';
 
 const HUZHOU_CODE = cityOfRegion('huzhou').code;
 const measures = targetMeasures(huzhouCatalogue(), HUZHOU_CODE, 2023);
@@ -16,6 +19,7 @@ function context(query: string, patch: Partial<KpiContext> = {}): KpiContext {
     measures,
     actualOf: () => null,
     places: null,
+    zones: null,
     ...patch,
   };
 }
@@ -128,5 +132,59 @@ describe('suggested KPIs', () => {
       ),
     ).toEqual(['district-indicator', 'projects-in-view']);
     expect(suggestedKpis(readSlideView('?indicator=tax_per_mu'))).toEqual([]);
+  });
+});
+
+describe('zones progress KPI', () => {
+  const seeds = (file: string) =>
+    readFileSync(resolve(import.meta.dirname, '../../../seeds', file), 'utf8');
+  const targets = readZoneTargets(
+    seeds('huzhou-2023-district-targets.csv'),
+    seeds('plan-goals.csv'),
+  );
+  const WUXING = '330502';
+  const zone = (id: string, districtCode: string, landMu: number): ZoneForProgress => ({
+    id,
+    plannedLandMu: landMu,
+    areaMu: 999,
+    energySpaceTce: 100,
+    districts: [{ districtCode, cityCode: HUZHOU_CODE, share: 1, areaMu: 999 }],
+  });
+  const report = zoneProgress(
+    [zone('a', WUXING, 300), zone('b', WUXING, 200), zone('c', '330503', 50)],
+    targets,
+  );
+
+  it('sets the selected district against its 2023 target and the city against the 2027 goal', () => {
+    const kpi = computeKpi(
+      'zones-progress',
+      context(`?region=huzhou&indicator=tax_per_mu&district=${WUXING}`, { zones: report }),
+    );
+    if (!('landMu' in kpi)) throw new Error(`unavailable: ${JSON.stringify(kpi)}`);
+    const landTarget = targets.districtLand.get(WUXING)!;
+    expect([kpi.scope, kpi.code, kpi.zoneCount]).toEqual(['district', WUXING, 2]);
+    expect(kpi.landMu.planned).toBe(500);
+    expect(kpi.landMu.ratio).toBeCloseTo(500 / landTarget.value, 9);
+    expect(kpi.energyTce.planned).toBe(200);
+    // 3 万亩 = 30,000 亩, against all three zones in the city.
+    expect(kpi.cityLandGoal.target?.value).toBe(30_000);
+    expect(kpi.cityLandGoal.planned).toBe(550);
+    expect(kpi.cityLandGoal.target?.seedFile).toBe('plan-goals.csv');
+  });
+
+  it('falls back to the city without a selected district, and waits while zones load', () => {
+    const kpi = computeKpi('zones-progress', context('?region=huzhou', { zones: report }));
+    if (!('landMu' in kpi)) throw new Error(`unavailable: ${JSON.stringify(kpi)}`);
+    expect([kpi.scope, kpi.code, kpi.zoneCount, kpi.landMu.planned]).toEqual([
+      'city',
+      HUZHOU_CODE,
+      3,
+      550,
+    ]);
+    expect(kpi.landMu.target).toBe(targets.cityLand.get(HUZHOU_CODE) ?? null);
+    expect(computeKpi('zones-progress', context('?region=huzhou'))).toEqual({
+      id: 'zones-progress',
+      unavailable: 'loading',
+    });
   });
 });

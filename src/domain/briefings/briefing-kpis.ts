@@ -1,10 +1,9 @@
 /**
  * KPI cards of a slide, computed from the data the app already shows, never typed in: a
- * district's figure against the city and its target, and the key projects inside the slide's
- * view. Each value carries its sources so a card can say where every number comes from.
- *
- * Zones' freed land against the plan target is not offered yet: it needs the zones' progress
- * model (issue 5), and a card with invented numbers would be worse than none.
+ * district's figure against the city and its target, the key projects inside the slide's
+ * view, and the renewal zones' planned land and energy space against the 2023 targets and the
+ * 2027 goal (added up by src/domain/zones/zone-progress.ts from the user's drawn zones). Each
+ * value carries its sources so a card can say where every number comes from.
  */
 import { completionOf, type Completion } from '../indicators/completion.ts';
 import { buildHeatmapModel } from '../indicators/heatmap-model.ts';
@@ -13,10 +12,11 @@ import type { MapMeasure } from '../indicators/map-measure.ts';
 import type { UnitDisplay } from '../indicators/unit-display.ts';
 import type { Place, PlaceSource } from '../places/place.ts';
 import { HUZHOU_DEV_ZONE_CODE, type BoundsLonLat } from '../regions.ts';
+import type { ProgressFigure, ZoneProgressReport } from '../zones/zone-progress.ts';
 import type { SlideView } from './slide-view.ts';
 
 /** Every KPI a slide can show, in the order the editor offers them. */
-export const KPI_IDS = ['district-indicator', 'projects-in-view'] as const;
+export const KPI_IDS = ['district-indicator', 'projects-in-view', 'zones-progress'] as const;
 export type KpiId = (typeof KPI_IDS)[number];
 
 /** True for the id of a KPI this version computes. */
@@ -37,6 +37,8 @@ export interface KpiContext {
   actualOf: (measureId: string, year: number, districtCode: string) => number | null;
   /** The seeds' places; null while they load. */
   places: readonly KpiPlace[] | null;
+  /** The drawn zones added up per district and city; null while they load. */
+  zones: ZoneProgressReport | null;
 }
 
 /** Why a KPI has no value on a slide; the UI words each. */
@@ -87,8 +89,31 @@ export interface ProjectsInViewKpi {
   sources: PlaceSource[];
 }
 
+/**
+ * Renewal zones against the plans, for the slide's selected district (when it has a target or
+ * a zone) or else its city; the city's land is also set against the 2027 goal.
+ */
+export interface ZonesProgressKpi {
+  id: 'zones-progress';
+  /** The district or city the first two figures are for. */
+  scope: 'district' | 'city';
+  code: string;
+  /** Zones with any part in it. */
+  zoneCount: number;
+  /** Planned land (亩) against the 2023 target. */
+  landMu: ProgressFigure;
+  /** Planned energy space (tce) against the 2023 target. */
+  energyTce: ProgressFigure;
+  cityCode: string;
+  /** The whole city's planned land against the plan's cumulative 2027 goal. */
+  cityLandGoal: ProgressFigure;
+}
+
 export type KpiValue =
-  DistrictIndicatorKpi | ProjectsInViewKpi | { id: KpiId; unavailable: KpiUnavailableReason };
+  | DistrictIndicatorKpi
+  | ProjectsInViewKpi
+  | ZonesProgressKpi
+  | { id: KpiId; unavailable: KpiUnavailableReason };
 
 /** The KPIs that make sense for a slide's view, for the editor's defaults. */
 export function suggestedKpis(view: SlideView): KpiId[] {
@@ -196,7 +221,38 @@ function projectsInView(ctx: KpiContext): KpiValue {
   };
 }
 
+function zonesProgress(ctx: KpiContext): KpiValue {
+  const report = ctx.zones;
+  if (!report) return { id: 'zones-progress', unavailable: 'loading' };
+  const city = report.cities.find((c) => c.cityCode === ctx.view.cityCode);
+  if (!city) return { id: 'zones-progress', unavailable: 'no-district' };
+  const code = ctx.view.heatmap.selectedDistrictCode;
+  const district = report.districts.find(
+    (d) => d.districtCode === code && d.cityCode === city.cityCode,
+  );
+  const scoped = district
+    ? { scope: 'district' as const, code: district.districtCode }
+    : { scope: 'city' as const, code: city.cityCode };
+  const of = district ?? city;
+  return {
+    id: 'zones-progress',
+    ...scoped,
+    zoneCount: of.zoneCount,
+    landMu: of.landMu,
+    energyTce: of.energyTce,
+    cityCode: city.cityCode,
+    cityLandGoal: city.landMuGoal,
+  };
+}
+
 /** Computes one KPI for a slide. */
 export function computeKpi(id: KpiId, ctx: KpiContext): KpiValue {
-  return id === 'district-indicator' ? districtIndicator(ctx) : projectsInView(ctx);
+  switch (id) {
+    case 'district-indicator':
+      return districtIndicator(ctx);
+    case 'projects-in-view':
+      return projectsInView(ctx);
+    case 'zones-progress':
+      return zonesProgress(ctx);
+  }
 }
