@@ -20,6 +20,7 @@
  *   null until the reference data is ready or for an unknown id.
  * - `progress: ZoneProgressReport | null` — per district and city, planned land (亩) and energy
  *   space (tce) against the 2023 targets and the 2027 goal, each target with its seed source.
+ * - `contentsOfShape(polygon)` — the same for an outline being drawn or reshaped (not stored).
  * - `setExtraPoints(points)` — more points for contents (e.g. imported enterprises).
  *
  * Editing (each resolves once stored or refused; writes run one after another)
@@ -334,6 +335,17 @@ export class ZonesState {
       ...this.#shares(`${zone.id}:${zone.revision}`, zone.geometry, districts),
       points: this.#pointIndex.within(zone.geometry),
     };
+  }
+
+  /**
+   * What lies inside an outline not yet stored (a draft being drawn or reshaped): the same as
+   * `contentsOf`, without the per-zone cache; null until the reference data is ready.
+   */
+  contentsOfShape(polygon: Polygon): ZoneContents<ZoneContentPoint> | null {
+    const districts = this.#districts;
+    if (!districts) return null;
+    const shape = normalizeZonePolygon(polygon);
+    return { ...districts.sharesOf(shape), points: this.#pointIndex.within(shape) };
   }
 
   setExtraPoints(points: readonly ZoneContentPoint[]): void {
