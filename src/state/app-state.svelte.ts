@@ -35,6 +35,11 @@ export class AppState {
   locale = $state<Locale>('zh-CN');
   camera = $state.raw<CameraView | null>(null);
   visibleLayers = $state.raw<ReadonlySet<LayerGroup>>(DEFAULT_VIEW_STATE.visibleLayers);
+  /**
+   * Renewal zones on the map: the layer panel's toggle, turned on by opening the zones tab.
+   * Off at first, so the zones' IndexedDB and drawing code load only when asked for.
+   */
+  zonesLayerOn = $state(false);
 
   /** The map this state drives. */
   readonly map = new MapController();

@@ -1,8 +1,8 @@
 /**
  * The drawing side of the zones tab: the map's zone layer and terra-draw draft, the tool in
- * use, the live outline with its measure and checks, the selected zone (mirrored in `?zone=`)
- * and the Ctrl/Cmd+Z shortcuts. Stored zones come in through `setZones`; storing is the zones
- * state's job, so this class never writes to IndexedDB.
+ * use, the live outline with its measure and checks, and the Ctrl/Cmd+Z shortcuts. Stored
+ * zones and the selection are the zones state's (one selection for the tab, the map and
+ * `?zone=`); storing is its job too, so this class never writes to IndexedDB.
  */
 import type { Polygon, Position } from 'geojson';
 import {
@@ -53,6 +53,27 @@ export interface ZoneHistory {
   redo: () => void;
 }
 
+/** What the editor reads from the zones state: the stored zones and the one selection. */
+export interface ZoneSource {
+  readonly zones: readonly Zone[];
+  selectedZoneId: string | null;
+}
+
+const editors = new WeakMap<ZoneSource, ZoneDraftState>();
+
+/**
+ * The page's one editor over a zones state: the map mount (while zones are shown) and the tab
+ * (while open) share it, so a draft and the tool survive switching tabs.
+ */
+export function zoneEditorOf(map: MapController, source: ZoneSource): ZoneDraftState {
+  let editor = editors.get(source);
+  if (!editor) {
+    editor = new ZoneDraftState(map, source, window.location.search);
+    editors.set(source, editor);
+  }
+  return editor;
+}
+
 /** Districts' outer rings from districts.geojson, for snapping. */
 async function loadDistrictRings(): Promise<Position[][]> {
   const url = new URL(`${import.meta.env.BASE_URL}data/districts.geojson`, window.location.href);
@@ -78,10 +99,6 @@ export class ZoneDraftState {
   liveGeometry = $state.raw<Polygon | null>(null);
   /** The finished shape waiting to be saved. */
   draft = $state.raw<ZoneDraftShape | null>(null);
-  /** The selected stored zone. */
-  selectedZoneId = $state<string | null>(null);
-  /** The zones as stored, for snapping, overlap checks and the map. */
-  zones = $state.raw<readonly Zone[]>([]);
   /** True once the map layers are on the map. */
   ready = $state(false);
 
@@ -101,17 +118,50 @@ export class ZoneDraftState {
   );
 
   readonly #map: MapController;
+  readonly #source: ZoneSource;
   #layer: ZonesLayer | null = null;
   #draw: ZoneDraw | null = null;
   #districtRings: Position[][] = [];
+  /** A zone named in the page's `?zone=`, framed once it is loaded and the map is ready. */
+  #zoomPending: string | null;
 
-  constructor(map: MapController, search: string) {
+  constructor(map: MapController, source: ZoneSource, search: string) {
     this.#map = map;
-    this.selectedZoneId = parseSelectedZone(search);
+    this.#source = source;
+    const linked = parseSelectedZone(search);
+    if (linked && source.selectedZoneId === null) source.selectedZoneId = linked;
+    this.#zoomPending = linked;
+  }
+
+  /** The zones as stored, for snapping, overlap checks and the map. */
+  get zones(): readonly Zone[] {
+    return this.#source.zones;
+  }
+
+  /** The selected stored zone's id (the zones state's selection). */
+  get selectedZoneId(): string | null {
+    return this.#source.selectedZoneId;
+  }
+
+  /** Ctrl/Cmd+Z and Ctrl/Cmd+Shift+Z for the history while the tab is open; returns the cleanup. */
+  attachKeys(history: ZoneHistory): () => void {
+    const onKey = (event: KeyboardEvent) => {
+      const step = historyStepOf(event);
+      if (!step || isTypingTarget(event.target)) return;
+      event.preventDefault();
+      if (step === 'undo') this.undo(history);
+      else this.redo(history);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      // Map clicks go back to panning and selecting once the tools are out of sight.
+      if (this.mode !== 'idle') this.#draw?.setMode('idle');
+    };
   }
 
   /** Puts the zone layer and the drawing tools on the map; returns the cleanup. */
-  attach(history: ZoneHistory): () => void {
+  attachMap(): () => void {
     let cancelled = false;
     void this.#map
       .mountZones(
@@ -139,14 +189,6 @@ export class ZoneDraftState {
       this.#districtRings = rings;
       this.#updateSnapTargets();
     });
-    const onKey = (event: KeyboardEvent) => {
-      const step = historyStepOf(event);
-      if (!step || isTypingTarget(event.target)) return;
-      event.preventDefault();
-      if (step === 'undo') this.undo(history);
-      else this.redo(history);
-    };
-    window.addEventListener('keydown', onKey);
     const stopEffects = $effect.root(() => {
       $effect(() => {
         if (!this.ready) return;
@@ -163,10 +205,15 @@ export class ZoneDraftState {
         const id = this.selectedZoneId;
         scheduleUrlUpdate('zone', (search) => withSelectedZone(search, id));
       });
+      $effect(() => {
+        const zone = this.selected;
+        if (!this.ready || !zone || zone.id !== this.#zoomPending) return;
+        this.#zoomPending = null;
+        this.#layer?.fitZone(zone.geometry);
+      });
     });
     return () => {
       cancelled = true;
-      window.removeEventListener('keydown', onKey);
       stopEffects();
       this.#draw?.remove();
       this.#layer?.remove();
@@ -175,11 +222,6 @@ export class ZoneDraftState {
       this.ready = false;
       scheduleUrlUpdate('zone', (search) => withSelectedZone(search, null));
     };
-  }
-
-  /** Feeds the stored zones (from the zones state's live query). */
-  setZones(zones: readonly Zone[]): void {
-    this.zones = zones;
   }
 
   /** Switches the drawing tool; a new shape drops an unsaved one. */
@@ -210,7 +252,7 @@ export class ZoneDraftState {
 
   /** Selects a zone (or none), optionally framing it on the map. */
   select(zoneId: string | null, zoom = false): void {
-    this.selectedZoneId = zoneId;
+    this.#source.selectedZoneId = zoneId;
     const zone = this.selected;
     if (zoom && zone) this.#layer?.fitZone(zone.geometry);
   }
@@ -247,7 +289,7 @@ export class ZoneDraftState {
   #onZoneClick(zoneId: string | null): void {
     // While a shape is drawn or edited, clicks belong to the drawing.
     if (this.mode !== 'idle' || this.draft) return;
-    this.selectedZoneId = zoneId;
+    this.#source.selectedZoneId = zoneId;
   }
 
   #updateSnapTargets(): void {

@@ -10,7 +10,7 @@ import {
   type ZoneKind,
   type ZonePhase,
 } from '../../domain/zones/zone.ts';
-import type { ZoneFields } from './zones-store.ts';
+import type { ZoneDraft } from '../../state/zones.svelte.ts';
 
 /** The form as typed: numbers stay text until saved, so a half-typed value is not lost. */
 export interface ZoneFormText {
@@ -81,7 +81,7 @@ function readNumber(raw: string, integer: boolean): number | null | undefined {
 export function readZoneForm(
   form: ZoneFormText,
   geometry: Polygon,
-): { fields: ZoneFields; errors: [] } | { fields: null; errors: ZoneFormError[] } {
+): { fields: ZoneDraft; errors: [] } | { fields: null; errors: ZoneFormError[] } {
   const errors: ZoneFormError[] = [];
   const name = form.name.trim();
   if (name === '') errors.push({ field: 'name', reason: 'required' });
