@@ -4,7 +4,7 @@
  */
 import type { Polygon } from 'geojson';
 import { MuAtlasDb } from '../../src/persistence/db.ts';
-import { ZonesRepo, type ZoneDraft } from '../../src/persistence/zones.repo.ts';
+import { packZone, ZonesRepo, type ZoneDraft } from '../../src/persistence/zones.repo.ts';
 
 /** A 24-corner zone of about 0.5 km across around a point: the size officials draw. */
 function zoneShape(lon: number, lat: number): Polygon {
@@ -51,19 +51,21 @@ const api = {
   },
 
   /**
-   * Stores `count` zones, then times opening the database afresh and reading them all, as a
-   * page load does.
+   * Stores `count` zones, then times opening the database afresh and reading them all as GeoJSON
+   * zones through the repository (unpacking included), as a page load does.
    */
   async loadAll(count: number, runs: number): Promise<number[]> {
     const name = `zones-bench-load-${Date.now()}`;
     const seed = new MuAtlasDb(name);
     await seed.zones.bulkPut(
       Array.from({ length: count }, (_, i) => ({
-        ...draft(i),
-        id: `zone-${i}`,
-        enteredBy: '',
-        createdAt: '2024-01-01T00:00:00.000Z',
-        updatedAt: '2024-01-01T00:00:00.000Z',
+        ...packZone({
+          ...draft(i),
+          id: `zone-${i}`,
+          enteredBy: '',
+          createdAt: '2024-01-01T00:00:00.000Z',
+          updatedAt: '2024-01-01T00:00:00.000Z',
+        }),
         revision: i + 1,
       })),
     );

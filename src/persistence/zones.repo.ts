@@ -4,9 +4,12 @@
  * (before/after) to the journal, so the journal is exactly what storage holds and undo reads
  * its states from it. Writes are checked against the revision the user saw, so a zone another
  * tab changed meanwhile is reported as a conflict, never silently overwritten.
+ *
+ * Zones are stored packed (see `PackedZone` in db.ts): this file is the one place that turns
+ * them into GeoJSON and back, so everything above it sees `Zone.geometry`.
  */
 
-import type { Polygon } from 'geojson';
+import type { Polygon, Position } from 'geojson';
 import {
   validateZoneFields,
   type ZoneFieldError,
@@ -17,11 +20,82 @@ import {
   type ZoneGeometryError,
 } from '../domain/zones/zone-geometry.validator.ts';
 import type { Zone } from '../domain/zones/zone.ts';
-import { takeRevisions, type MuAtlasDb, type StoredZone, type ZoneEdit } from './db.ts';
+import {
+  takeRevisions,
+  type MuAtlasDb,
+  type PackedZone,
+  type ZoneEditRow,
+  type ZoneRow,
+} from './db.ts';
 import { liveSource, type LiveSource } from './live-source.ts';
 import { catchStorageFull, type StorageFullFailure } from './storage-errors.ts';
 
-export type { StoredZone, ZoneEdit };
+/** A stored zone: the user's zone and its revision from the shared counter. */
+export interface StoredZone extends Zone {
+  revision: number;
+}
+
+/**
+ * One applied zone edit as undo and redo read it; `before`/`after` are null for a
+ * creation/deletion.
+ */
+export interface ZoneEdit {
+  /** Auto-incremented; the journal's order. */
+  seq?: number;
+  zoneId: string;
+  /** ISO time of the edit. */
+  at: string;
+  before: Zone | null;
+  after: Zone | null;
+}
+
+/**
+ * A polygon's outer ring as lon,lat pairs in one typed array. Zones have exactly one ring (the
+ * geometry validator refuses holes) and are flat, so a third coordinate is not kept.
+ */
+export function packRing(polygon: Polygon): Float64Array<ArrayBuffer> {
+  const ring: readonly Position[] = polygon.coordinates[0] ?? [];
+  const out = new Float64Array(ring.length * 2);
+  for (let i = 0; i < ring.length; i++) {
+    const p = ring[i]!;
+    out[2 * i] = p[0] ?? Number.NaN;
+    out[2 * i + 1] = p[1] ?? Number.NaN;
+  }
+  return out;
+}
+
+/** The polygon of a packed ring (see {@link packRing}). */
+export function unpackRing(ring: Float64Array): Polygon {
+  const positions: Position[] = new Array<Position>(ring.length >> 1);
+  for (let i = 0; i < positions.length; i++) positions[i] = [ring[2 * i]!, ring[2 * i + 1]!];
+  return { type: 'Polygon', coordinates: [positions] };
+}
+
+/** A zone in its stored form. */
+export function packZone(zone: Zone): PackedZone {
+  const { geometry, ...fields } = zone;
+  return { ...fields, ring: packRing(geometry) };
+}
+
+/** A zone from its stored form. */
+export function unpackZone(packed: PackedZone): Zone {
+  const { ring, ...fields } = packed;
+  return { ...fields, geometry: unpackRing(ring) };
+}
+
+/** A zones-table row as the layers above storage see it. */
+export function storedZoneOf(row: ZoneRow): StoredZone {
+  const { ring, ...fields } = row;
+  return { ...fields, geometry: unpackRing(ring) };
+}
+
+function editOf(row: ZoneEditRow): ZoneEdit {
+  return {
+    ...row,
+    before: row.before && unpackZone(row.before),
+    after: row.after && unpackZone(row.after),
+  };
+}
 
 /** A new zone: its shape and form fields. */
 export interface ZoneDraft extends ZoneFields {
@@ -65,8 +139,8 @@ export interface ZoneWriteSuccess {
 export type ZoneWriteResult =
   ZoneWriteSuccess | ZoneInvalidFailure | ZoneConflictFailure | StorageFullFailure;
 
-function stripRevision(zone: StoredZone): Zone {
-  const rest: Zone & { revision?: number } = { ...zone };
+function stripRevision(row: ZoneRow): PackedZone {
+  const rest: PackedZone & { revision?: number } = { ...row };
   delete rest.revision;
   return rest;
 }
@@ -102,13 +176,15 @@ export class ZonesRepo {
     this.#now = now;
   }
 
-  get(id: string): Promise<StoredZone | undefined> {
-    return this.#db.zones.get(id);
+  async get(id: string): Promise<StoredZone | undefined> {
+    const row = await this.#db.zones.get(id);
+    return row && storedZoneOf(row);
   }
 
   /** Every stored zone, by id. */
-  listAll(): Promise<StoredZone[]> {
-    return this.#db.zones.toArray();
+  async listAll(): Promise<StoredZone[]> {
+    const rows = await this.#db.zones.toArray();
+    return rows.map(storedZoneOf);
   }
 
   /** `listAll` as a live source: it emits again when any tab writes a zone. */
@@ -117,13 +193,15 @@ export class ZonesRepo {
   }
 
   /** One journal entry by its sequence number. */
-  getEdit(seq: number): Promise<ZoneEdit | undefined> {
-    return this.#db.zoneEdits.get(seq);
+  async getEdit(seq: number): Promise<ZoneEdit | undefined> {
+    const row = await this.#db.zoneEdits.get(seq);
+    return row && editOf(row);
   }
 
   /** The journal of one zone, oldest first. */
-  journalOf(zoneId: string): Promise<ZoneEdit[]> {
-    return this.#db.zoneEdits.where('zoneId').equals(zoneId).sortBy('seq');
+  async journalOf(zoneId: string): Promise<ZoneEdit[]> {
+    const rows = await this.#db.zoneEdits.where('zoneId').equals(zoneId).sortBy('seq');
+    return rows.map(editOf);
   }
 
   /** Stores a new zone (the shape as given: normalise it first, see normalizeZonePolygon). */
@@ -149,10 +227,16 @@ export class ZonesRepo {
   ): Promise<ZoneWriteResult> {
     const current = await this.#db.zones.get(id);
     if (!current || current.revision !== baseRevision) {
-      return { ok: false, kind: 'conflict', zoneId: id, baseRevision, current };
+      return {
+        ok: false,
+        kind: 'conflict',
+        zoneId: id,
+        baseRevision,
+        current: current && storedZoneOf(current),
+      };
     }
     const zone: Zone = {
-      ...stripRevision(current),
+      ...unpackZone(stripRevision(current)),
       ...patch,
       ...trimmed(patch),
       id,
@@ -202,25 +286,30 @@ export class ZonesRepo {
       db.transaction('rw', db.zones, db.zoneEdits, db.meta, async (): Promise<ZoneWriteResult> => {
         const current = await db.zones.get(id);
         if ((current?.revision ?? 0) !== baseRevision) {
-          return { ok: false, kind: 'conflict', zoneId: id, baseRevision, current };
+          return {
+            ok: false,
+            kind: 'conflict',
+            zoneId: id,
+            baseRevision,
+            current: current && storedZoneOf(current),
+          };
         }
         let zone: StoredZone | null = null;
-        if (next) {
-          zone = { ...next, revision: await takeRevisions(db, 1) };
-          await db.zones.put(zone);
+        const after = next && packZone(next);
+        if (after) {
+          const row: ZoneRow = { ...after, revision: await takeRevisions(db, 1) };
+          await db.zones.put(row);
+          // What was stored, read back the way a later read will (a third coordinate is gone).
+          zone = storedZoneOf(row);
         } else if (current) {
           await db.zones.delete(id);
         } else {
           // Deleting a zone that is not there (undoing a creation another tab already undid).
-          return { ok: false, kind: 'conflict', zoneId: id, baseRevision, current };
+          return { ok: false, kind: 'conflict', zoneId: id, baseRevision, current: undefined };
         }
-        const edit: ZoneEdit = {
-          zoneId: id,
-          at,
-          before: current ? stripRevision(current) : null,
-          after: next,
-        };
-        const seq = await db.zoneEdits.add(edit);
+        const before = current ? stripRevision(current) : null;
+        const seq = await db.zoneEdits.add({ zoneId: id, at, before, after });
+        const edit = editOf({ seq, zoneId: id, at, before, after });
         return { ok: true, zone, edit: { ...edit, seq } };
       }),
     );

@@ -60,6 +60,9 @@ describe('zones in backups', () => {
     const parsed = JSON.parse(text) as { zones: unknown[] };
     expect(parsed.zones).toHaveLength(2);
     expect(parsed.zones[0]).not.toHaveProperty('revision');
+    // The file holds GeoJSON outlines, whatever shape the tables store them in.
+    expect(parsed.zones[0]).toMatchObject({ geometry: DRAFT.geometry });
+    expect(parsed.zones[0]).not.toHaveProperty('ring');
 
     const target = profile().openTab();
     const result = await importBackup(target, text, { mode: 'merge' });

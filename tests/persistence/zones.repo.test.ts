@@ -1,7 +1,12 @@
 import type { Polygon } from 'geojson';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MuAtlasDb } from '../../src/persistence/db.ts';
-import { ZonesRepo, type ZoneDraft } from '../../src/persistence/zones.repo.ts';
+import {
+  packRing,
+  unpackRing,
+  ZonesRepo,
+  type ZoneDraft,
+} from '../../src/persistence/zones.repo.ts';
 import { FIXED_NOW, failWritesWhileFull, freshProfile, type Profile } from './fresh-db.ts';
 
 let profile: Profile;
@@ -227,4 +232,62 @@ describe('ZonesRepo on a full disk', () => {
       expect((await repo.create(DRAFT, AUTHOR, 'zone-a')).ok).toBe(true);
     },
   );
+});
+
+describe('ZonesRepo stored shape', () => {
+  it('stores the outline as one typed array of lon,lat pairs and reads it back as GeoJSON', async () => {
+    profile = freshProfile();
+    const db = profile.openTab();
+    const repo = openRepo(db);
+    await repo.create(DRAFT, AUTHOR, 'zone-a');
+    const row = await db.zones.get('zone-a');
+    expect(row?.ring).toBeInstanceOf(Float64Array);
+    expect(Array.from(row?.ring ?? [])).toEqual(DRAFT.geometry.coordinates[0]!.flat());
+    expect(row).not.toHaveProperty('geometry');
+    // Another tab (a new connection) reads exactly the shape that was drawn.
+    const other = openRepo(profile.openTab());
+    expect((await other.get('zone-a'))?.geometry).toEqual(DRAFT.geometry);
+    expect((await other.listAll()).map((z) => z.geometry)).toEqual([DRAFT.geometry]);
+  });
+
+  it('packs journal entries the same way, and undo reads them back as GeoJSON', async () => {
+    profile = freshProfile();
+    const db = profile.openTab();
+    const repo = openRepo(db);
+    await repo.create(DRAFT, AUTHOR, 'zone-a');
+    await repo.update('zone-a', { geometry: box(120.26, 30.84) }, 1, AUTHOR);
+    const [, moved] = await db.zoneEdits.where('zoneId').equals('zone-a').sortBy('seq');
+    expect(moved?.before?.ring).toBeInstanceOf(Float64Array);
+    expect(moved?.after?.ring).toBeInstanceOf(Float64Array);
+    const edit = (await repo.journalOf('zone-a'))[1];
+    expect(edit?.before?.geometry).toEqual(DRAFT.geometry);
+    expect(edit?.after?.geometry).toEqual(box(120.26, 30.84));
+  });
+
+  it('keeps lon/lat only, and says so in what the write returns', async () => {
+    profile = freshProfile();
+    const repo = openRepo();
+    const ring = DRAFT.geometry.coordinates[0]!;
+    const withHeight: Polygon = {
+      type: 'Polygon',
+      coordinates: [ring.map(([x, y]) => [x!, y!, 12])],
+    };
+    const result = await repo.create({ ...DRAFT, geometry: withHeight }, AUTHOR, 'zone-a');
+    expect(result.ok && result.zone?.geometry).toEqual(DRAFT.geometry);
+    expect((await repo.get('zone-a'))?.geometry).toEqual(DRAFT.geometry);
+  });
+
+  it('round-trips a ring through packing bit for bit', () => {
+    const ring = [
+      [120.123456789012, 30.987654321098],
+      [-0, 1e-12],
+      [179.99999999999997, -89.99999999999999],
+      [120.123456789012, 30.987654321098],
+    ];
+    const polygon: Polygon = { type: 'Polygon', coordinates: [ring] };
+    const packed = packRing(polygon);
+    expect(packed).toHaveLength(8);
+    expect(unpackRing(packed)).toEqual(polygon);
+    expect(Object.is(unpackRing(packed).coordinates[0]![1]![0], -0)).toBe(true);
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * The `zones` backup section (since version 3): renewal zones, each checked by the rules a
  * drawn zone must pass. A restore is journalled like any other edit (before/after), so the
- * journal stays exactly what storage holds.
+ * journal stays exactly what storage holds. The file holds GeoJSON outlines; the tables hold
+ * them packed (see the zones repository).
  */
 
 import type { Polygon } from 'geojson';
@@ -9,7 +10,8 @@ import { validateZoneFields } from '../../domain/zones/zone-fields.validator.ts'
 import { validateZoneGeometry } from '../../domain/zones/zone-geometry.validator.ts';
 import { ZONE_KINDS, ZONE_PHASES, type Zone } from '../../domain/zones/zone.ts';
 import type { BackupSectionSpec } from '../backup-section.ts';
-import type { StoredZone, ZoneEdit } from '../db.ts';
+import type { PackedZone, ZoneEditRow, ZoneRow } from '../db.ts';
+import { packZone, unpackZone } from '../zones.repo.ts';
 import { isIsoTime, isRecord, isString } from './checks.ts';
 
 /** A zone as a backup holds it: without its revision. */
@@ -82,25 +84,25 @@ export const zonesSection: BackupSectionSpec<'zones', BackupZone> = {
   changedAtOf: (record) => record.updatedAt,
   async readAll(db) {
     const rows = await db.zones.toArray();
-    return rows.map(({ revision: _revision, ...rest }) => rest);
+    return rows.map((row) => unpackZone(withoutRevision(row)));
   },
   async apply(db, { toWrite, toRemove, takeRevision }) {
     const at = new Date().toISOString();
     const before = await db.zones.bulkGet(toWrite.map((z) => z.id));
-    const edits: ZoneEdit[] = [
-      ...toRemove.map((zone) => ({ zoneId: zone.id, at, before: zone, after: null })),
-      ...toWrite.map((zone, i) => {
+    const packed = toWrite.map(packZone);
+    const edits: ZoneEditRow[] = [
+      ...toRemove.map((zone) => ({ zoneId: zone.id, at, before: packZone(zone), after: null })),
+      ...packed.map((zone, i) => {
         const old = before[i];
-        const previous: Zone | null = old ? readStored(old) : null;
-        return { zoneId: zone.id, at, before: previous, after: zone };
+        return { zoneId: zone.id, at, before: old ? withoutRevision(old) : null, after: zone };
       }),
     ];
     if (toRemove.length > 0) await db.zones.bulkDelete(toRemove.map((z) => z.id));
-    await db.zones.bulkPut(toWrite.map((z) => ({ ...z, revision: takeRevision() })));
+    await db.zones.bulkPut(packed.map((z) => ({ ...z, revision: takeRevision() })));
     await db.zoneEdits.bulkAdd(edits);
   },
 };
 
-function readStored({ revision: _revision, ...zone }: StoredZone): Zone {
+function withoutRevision({ revision: _revision, ...zone }: ZoneRow): PackedZone {
   return zone;
 }
