@@ -12,7 +12,8 @@ import { insideBounds } from '../../src/domain/briefings/briefing-kpis.ts';
 import { readBriefingFile } from '../../src/domain/briefings/briefing-file.format.ts';
 import { huzhouCatalogue } from '../../src/domain/indicators/seed-catalogue.fixture.ts';
 import { targetMeasures } from '../../src/domain/indicators/target-measures.ts';
-import { formatQuantity } from '../../src/domain/number-format.ts';
+import { formatNumber, formatQuantity } from '../../src/domain/number-format.ts';
+import { readZoneTargets } from '../../src/domain/zones/zone-progress.ts';
 import { cityOfRegion } from '../../src/domain/regions.ts';
 import { en } from '../../src/i18n/en.ts';
 import { format, type Messages } from '../../src/i18n/index.ts';
@@ -206,6 +207,44 @@ describe('briefings', () => {
     expect(await page.locator('.slide textarea').inputValue()).toBe('先讲用能空间');
     await expect.poll(() => storedTitles(page)).toEqual(['绍兴全市腾退']);
     await expect.poll(() => status.innerText()).toBe(zh.save.saved);
+  });
+
+  it('shows the zones KPI against the district target and the 2027 goal, with its sources', async () => {
+    const { page } = sessions.current;
+    const seed = (file: string) =>
+      readFile(resolve(import.meta.dirname, '../../seeds', file), 'utf8');
+    const targets = readZoneTargets(
+      await seed('huzhou-2023-district-targets.csv'),
+      await seed('plan-goals.csv'),
+    );
+    const land = targets.districtLand.get(WUXING)!;
+    const goal = targets.cityLandGoal.get(cityOfRegion('huzhou').code)!;
+    await page.goto(`${baseUrl}${SLIDES[0].query}`);
+    await waitForMapIdle(page);
+    await openEditor(page);
+    await page.getByRole('button', { name: zh.create }).click();
+    await page.getByRole('button', { name: zh.addView }).click();
+    await page.getByRole('checkbox', { name: zh.kpi.names['zones-progress'] }).check();
+    const card = page.locator('.editor [data-kpi="zones-progress"]');
+    const noZones = format(zh.kpi.zonesMu, { value: '0' });
+    await expect
+      .poll(() => card.locator('[data-field="land"]').innerText(), { timeout: 20_000 })
+      .toBe(
+        format(zh.kpi.zonesOfTarget, {
+          planned: noZones,
+          target: formatNumber(land.value, 'zh-CN', 0),
+        }),
+      );
+    expect(await card.locator('[data-field="goal"]').innerText()).toBe(
+      format(zh.kpi.zonesOfTarget, {
+        planned: noZones,
+        target: formatNumber(goal.value, 'zh-CN', 0),
+      }),
+    );
+    const source = await card.locator('.source').innerText();
+    expect(source).toContain(format(zh.kpi.zonesCount, { count: 0 }));
+    expect(source).toContain(`seeds/${land.seedFile}`);
+    expect(source).toContain(`seeds/${goal.seedFile}`);
   });
 
   it('exports a 3840×2160 image of the view that is not blank', async () => {
