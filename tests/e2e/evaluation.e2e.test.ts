@@ -125,6 +125,7 @@ describe('per-mu evaluation', () => {
     const after = await classesByName(page);
     expect(after['示例甲纺织有限公司']).toBe('A');
     expect(after['示例乙机械有限公司']).toBe('B');
+    await shoot(page, 'evaluation-settings-zh.png');
     await expect.poll(() => drawnInClass(page, YI, 'B'), { timeout: 30_000 }).toBe(true);
 
     // The export carries the table, with the formula-like name neutralised.

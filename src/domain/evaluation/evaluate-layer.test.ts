@@ -158,7 +158,10 @@ describe('district roll-ups', () => {
       ...taxOnly,
       classMode: 'score',
       classCutoffs: { A: 150, B: 100, C: 50 },
-      benchmarks: { ...taxOnly.benchmarks, taxPerMu: { kind: 'value', value: 10 } },
+      aboveSizeBenchmarks: {
+        ...taxOnly.aboveSizeBenchmarks,
+        taxPerMu: { kind: 'value', value: 10 },
+      },
     };
     const at = (districtCode: string, taxWanYuan: number, landAreaMu: number) =>
       enterprise({ districtCode, year: 2023, figures: { taxWanYuan, landAreaMu } });
@@ -213,8 +216,8 @@ describe('settings', () => {
       ...DEFAULT_EVALUATION_SETTINGS,
       aboveSizeWeights: { ...DEFAULT_EVALUATION_SETTINGS.aboveSizeWeights, rdShare: 0 },
       belowSizeWeights: { taxPerMu: -10, taxPerElectricity: 110 },
-      benchmarks: {
-        ...DEFAULT_EVALUATION_SETTINGS.benchmarks,
+      aboveSizeBenchmarks: {
+        ...DEFAULT_EVALUATION_SETTINGS.aboveSizeBenchmarks,
         valueAddedPerMu: { kind: 'value', value: 0 },
       },
       classCutoffs: { A: 90, B: 90, C: 60 },
@@ -227,7 +230,7 @@ describe('settings', () => {
     expect(result.problems.map((p) => [p.path, p.code])).toEqual([
       ['aboveSizeWeights', 'weights-sum'],
       ['belowSizeWeights.taxPerMu', 'weight-invalid'],
-      ['benchmarks.valueAddedPerMu', 'benchmark-not-positive'],
+      ['aboveSizeBenchmarks.valueAddedPerMu', 'benchmark-not-positive'],
       ['ratioCap', 'cap-too-small'],
       ['classSharesPercent', 'shares-invalid'],
       ['classCutoffs', 'cutoffs-unordered'],

@@ -24,7 +24,12 @@ export interface EvaluationSettings {
   aboveSizeWeights: Record<AboveSizeIndicator, number>;
   /** Weights in percent of the 规下 score; they sum to 100. */
   belowSizeWeights: Record<BelowSizeIndicator, number>;
-  benchmarks: Record<EvaluationIndicator, Benchmark>;
+  /**
+   * Benchmarks per size class: 规上 and 规下 per-mu tax live on different scales, so one typed
+   * value for both would misjudge one of them.
+   */
+  aboveSizeBenchmarks: Record<AboveSizeIndicator, Benchmark>;
+  belowSizeBenchmarks: Record<BelowSizeIndicator, Benchmark>;
   /**
    * Highest value ÷ benchmark one indicator may contribute. Default 2: an indicator far above
    * its benchmark (a tiny plot with a large tax bill gives huge per-mu ratios) can at most
@@ -84,13 +89,16 @@ export const DEFAULT_EVALUATION_SETTINGS: EvaluationSettings = {
     rdShare: 10,
   },
   belowSizeWeights: { taxPerMu: 50, taxPerElectricity: 50 },
-  benchmarks: {
+  aboveSizeBenchmarks: {
     taxPerMu: { kind: 'median' },
     valueAddedPerMu: { kind: 'median' },
     valueAddedPerEnergy: { kind: 'median' },
     valueAddedPerEmission: { kind: 'median' },
     labourProductivity: { kind: 'median' },
     rdShare: { kind: 'median' },
+  },
+  belowSizeBenchmarks: {
+    taxPerMu: { kind: 'median' },
     taxPerElectricity: { kind: 'median' },
   },
   ratioCap: 2,
@@ -108,7 +116,7 @@ export const DEFAULT_EVALUATION_SETTINGS: EvaluationSettings = {
 
 /** One thing wrong with a settings object; the UI words it from `code` and `params`. */
 export interface SettingsProblem {
-  /** Which setting: `aboveSizeWeights`, `benchmarks.taxPerMu`, `classCutoffs` … */
+  /** Which setting: `aboveSizeWeights`, `belowSizeBenchmarks.taxPerMu`, `classCutoffs` … */
   path: string;
   code:
     | 'weights-sum'
@@ -158,14 +166,21 @@ export function validateEvaluationSettings(settings: EvaluationSettings): Settin
   const problems: SettingsProblem[] = [];
   checkWeights('aboveSizeWeights', settings.aboveSizeWeights, ABOVE_SIZE_INDICATORS, problems);
   checkWeights('belowSizeWeights', settings.belowSizeWeights, BELOW_SIZE_INDICATORS, problems);
-  for (const indicator of EVALUATION_INDICATORS) {
-    const benchmark = settings.benchmarks[indicator];
-    if (benchmark.kind === 'value' && !(Number.isFinite(benchmark.value) && benchmark.value > 0)) {
-      problems.push({
-        path: `benchmarks.${indicator}`,
-        code: 'benchmark-not-positive',
-        params: { indicator },
-      });
+  const benchmarkGroups: [string, Partial<Record<EvaluationIndicator, Benchmark>>][] = [
+    ['aboveSizeBenchmarks', settings.aboveSizeBenchmarks],
+    ['belowSizeBenchmarks', settings.belowSizeBenchmarks],
+  ];
+  for (const [path, benchmarks] of benchmarkGroups) {
+    for (const indicator of EVALUATION_INDICATORS) {
+      const benchmark = benchmarks[indicator];
+      if (benchmark?.kind !== 'value') continue;
+      if (!(Number.isFinite(benchmark.value) && benchmark.value > 0)) {
+        problems.push({
+          path: `${path}.${indicator}`,
+          code: 'benchmark-not-positive',
+          params: { indicator },
+        });
+      }
     }
   }
   if (!(Number.isFinite(settings.ratioCap) && settings.ratioCap >= 1)) {

@@ -7,14 +7,13 @@ import { median, missingInputsOf, scoreYear } from './per-mu-score.ts';
 
 const typedBenchmarks: EvaluationSettings = {
   ...DEFAULT_EVALUATION_SETTINGS,
-  benchmarks: {
+  aboveSizeBenchmarks: {
     taxPerMu: { kind: 'value', value: 20 },
     valueAddedPerMu: { kind: 'value', value: 100 },
     valueAddedPerEnergy: { kind: 'value', value: 2 },
     valueAddedPerEmission: { kind: 'value', value: 50 },
     labourProductivity: { kind: 'value', value: 25 },
     rdShare: { kind: 'value', value: 2 },
-    taxPerElectricity: { kind: 'value', value: 0.5 },
   },
 };
 
@@ -141,6 +140,16 @@ describe('scoreYear', () => {
     });
     const result = scoreYear([...rows, big], DEFAULT_EVALUATION_SETTINGS);
     expect(result.benchmarks.below).toEqual({ taxPerMu: 2, taxPerElectricity: 1 });
+    // A benchmark typed for 规上 tax per mu leaves the 规下 one alone.
+    const typedAbove = scoreYear([...rows, big], {
+      ...DEFAULT_EVALUATION_SETTINGS,
+      aboveSizeBenchmarks: {
+        ...DEFAULT_EVALUATION_SETTINGS.aboveSizeBenchmarks,
+        taxPerMu: { kind: 'value', value: 37 },
+      },
+    });
+    expect(typedAbove.benchmarks.above.taxPerMu).toBe(37);
+    expect(typedAbove.benchmarks.below.taxPerMu).toBe(2);
     const scores = result.enterprises.slice(0, 3).map((r) => r.score);
     // 50 × min(1/2, 2) + 50 × 0.5; 50 × 1 + 50 × 1; 50 × 2 + 50 × 1
     expect(scores[0]).toBeCloseTo(50, 9);
@@ -205,8 +214,7 @@ describe('scoreYear', () => {
       ...DEFAULT_EVALUATION_SETTINGS,
       classMode: 'score',
       classCutoffs: { A: 120, B: 90, C: 60 },
-      benchmarks: {
-        ...DEFAULT_EVALUATION_SETTINGS.benchmarks,
+      belowSizeBenchmarks: {
         taxPerMu: { kind: 'value', value: 100 },
         taxPerElectricity: { kind: 'value', value: 1 },
       },

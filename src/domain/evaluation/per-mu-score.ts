@@ -8,7 +8,7 @@
  * and the result lists what was missing.
  */
 import type { EnterpriseInputs, MissingInputId, SizeClass } from './enterprise-inputs.ts';
-import type { EvaluationClass, EvaluationSettings } from './evaluation-settings.ts';
+import type { Benchmark, EvaluationClass, EvaluationSettings } from './evaluation-settings.ts';
 import {
   ABOVE_SIZE_INDICATORS,
   BELOW_SIZE_INDICATORS,
@@ -80,7 +80,9 @@ function resolveBenchmarks(
 ): Partial<Record<EvaluationIndicator, number | null>> {
   const resolved: Partial<Record<EvaluationIndicator, number | null>> = {};
   for (const { indicator } of weightedIndicators(sizeClass, settings)) {
-    const benchmark = settings.benchmarks[indicator];
+    const benchmarks: Partial<Record<EvaluationIndicator, Benchmark>> =
+      sizeClass === 'above' ? settings.aboveSizeBenchmarks : settings.belowSizeBenchmarks;
+    const benchmark = benchmarks[indicator] ?? { kind: 'median' };
     if (benchmark.kind === 'value') {
       resolved[indicator] = benchmark.value;
       continue;
