@@ -13,15 +13,19 @@ import {
 import { industryDistrictMatrix } from '../domain/places/places-join.ts';
 import { CITIES } from '../domain/regions.ts';
 import {
-  drawnFeature,
+  applyFilteredRound,
+  drawnFeatures,
+  filteredLayerId,
   highlightedPlaces,
   industryHulls,
   placeIndexOfFeatures,
-  placesBySource,
   placesLayerSpecs,
+  planFilteredRounds,
   PLACE_LAYER_IDS,
   PLACE_LAYERS_OF_GROUP,
   projectRadiusPx,
+  type FilteredRound,
+  type FilteredSource,
   type PlacesCollection,
 } from './places.layer.ts';
 
@@ -32,15 +36,45 @@ const places = shipped.features.map((f) =>
   placeFromFeature(f as Feature<Point, Record<string, unknown>>),
 );
 
-const drawn = shipped.features.map(drawnFeature);
+const drawn = drawnFeatures(shipped.features);
 const index = placeIndexOfFeatures(shipped.features);
+const sourceOf: FilteredSource[] = shipped.features.map((f) =>
+  f.properties.kind === 'enterprise'
+    ? 'enterprises'
+    : f.properties.kind === 'project'
+      ? 'projects'
+      : 'named',
+);
 
-/** The place ids the layer hands its sources for a filter, source by source. */
-function keptByMap(filter: PlaceFilter) {
-  const bySource = placesBySource(drawn, filterPlaceIndex(index, filter));
-  const ids = (key: keyof typeof bySource) =>
-    bySource[key].features.map((f) => f.properties.place_id);
-  return { enterprises: ids('enterprises'), projects: ids('projects'), named: ids('named') };
+/**
+ * A stand-in for the map's filtered sources: the place ids each holds, changed only by the
+ * rounds the layer would send, applied as MapLibre applies a diff.
+ */
+function fakeSources() {
+  const held = new Uint8Array(shipped.features.length);
+  const sources: Record<FilteredSource, Set<number>> = {
+    enterprises: new Set(),
+    projects: new Set(),
+    named: new Set(),
+  };
+  const apply = (round: FilteredRound) => {
+    for (const [key, update] of Object.entries(round) as [
+      FilteredSource,
+      FilteredRound[FilteredSource],
+    ][]) {
+      if (!update) continue;
+      if (update.removeAll) sources[key].clear();
+      for (const i of update.remove) sources[key].delete(i);
+      for (const i of update.add) {
+        expect(sourceOf[i]).toBe(key);
+        sources[key].add(drawn[i]!.id);
+      }
+    }
+    applyFilteredRound(held, round, sourceOf);
+  };
+  const ids = (key: FilteredSource) =>
+    [...sources[key]].sort((a, b) => a - b).map((i) => shipped.features[i]!.properties.place_id);
+  return { held, apply, ids };
 }
 
 const FILTERS: Array<Partial<PlaceFilter>> = [
@@ -60,33 +94,58 @@ const FILTERS: Array<Partial<PlaceFilter>> = [
 ];
 
 describe('places map filter', () => {
-  it.each(FILTERS)('keeps on the map exactly what the list keeps: %o', (patch) => {
+  // One sequence of filters on the same sources, as a planner clicks through them: each step
+  // only sends differences, so a wrong diff would show up in every later step.
+  const sources = fakeSources();
+  it.each(FILTERS)('holds in the filtered sources exactly what the list keeps: %o', (patch) => {
     const filter = { ...EMPTY_PLACE_FILTER, ...patch };
+    for (const round of planFilteredRounds(
+      sources.held,
+      filterPlaceIndex(index, filter),
+      sourceOf,
+      7,
+    )) {
+      sources.apply(round);
+    }
     const listed = filterPlaces(places, filter);
     const ofKinds = (test: (kind: string) => boolean) =>
       listed.filter((p) => test(p.kind)).map((p) => p.id);
-    expect(keptByMap(filter)).toEqual({
+    expect({
+      enterprises: sources.ids('enterprises'),
+      projects: sources.ids('projects'),
+      named: sources.ids('named'),
+    }).toEqual({
       enterprises: ofKinds((k) => k === 'enterprise'),
       projects: ofKinds((k) => k === 'project'),
       named: ofKinds((k) => k !== 'enterprise' && k !== 'project'),
     });
   });
 
-  it('hands the sources every place when nothing is filtered', () => {
-    const all = placesBySource(drawn, null);
-    const total = Object.values(all).reduce((n, c) => n + c.features.length, 0);
-    expect(total).toBe(shipped.features.length);
+  it('adds no more than a chunk of places per round, and removes only in the first', () => {
+    const { held } = fakeSources();
+    const all = Uint32Array.from(shipped.features.keys());
+    const rounds = planFilteredRounds(held, all, sourceOf, 25);
+    const adds = rounds.map((r) => Object.values(r).reduce((n, u) => n + u.add.length, 0));
+    expect(adds.reduce((a, b) => a + b, 0)).toBe(shipped.features.length);
+    expect(Math.max(...adds)).toBeLessThanOrEqual(25);
+    expect(rounds.length).toBe(Math.ceil(shipped.features.length / 25));
+    for (const round of rounds) applyFilteredRound(held, round, sourceOf);
+    const narrowed = planFilteredRounds(held, all.subarray(0, 10), sourceOf, 25);
+    expect(narrowed.length).toBe(1);
+    expect(Object.values(narrowed[0]!).every((u) => u.add.length <= 10)).toBe(true);
   });
 
-  it('gives the sources what the layers read, and names only to named places', () => {
-    const project = shipped.features.find((f) => f.properties.kind === 'project')!;
-    const drawnProject = drawnFeature(project).properties;
-    expect(drawnProject.investment_yi_yuan).toBe(project.properties.investment_yi_yuan);
-    expect(drawnProject.stage).toBe(project.properties.stage);
-    expect(drawnProject.name_zh).toBeUndefined();
-    const park = shipped.features.find((f) => f.properties.kind === 'park')!;
-    expect(drawnFeature(park).properties.name_zh).toBe(park.properties.name_zh);
-    expect(drawnFeature(park).geometry).toEqual(park.geometry);
+  it('gives the sources what the layers read, names only to named places, ids by index', () => {
+    const i = shipped.features.findIndex((f) => f.properties.kind === 'project');
+    const project = shipped.features[i]!;
+    expect(drawn[i]!.id).toBe(i);
+    expect(drawn[i]!.properties.investment_yi_yuan).toBe(project.properties.investment_yi_yuan);
+    expect(drawn[i]!.properties.stage).toBe(project.properties.stage);
+    expect(drawn[i]!.properties.name_zh).toBeUndefined();
+    const k = shipped.features.findIndex((f) => f.properties.kind === 'park');
+    const park = shipped.features[k]!;
+    expect(drawn[k]!.properties.name_zh).toBe(park.properties.name_zh);
+    expect(drawn[k]!.geometry).toEqual(park.geometry);
   });
 });
 
@@ -146,6 +205,18 @@ describe('places layers', () => {
     const area = (yi: number) => Math.PI * (projectRadiusPx(yi) - projectRadiusPx(0)) ** 2;
     expect(projectRadiusPx(0)).toBeLessThan(projectRadiusPx(1));
     expect(area(40) / area(10)).toBeCloseTo(4, 5);
+  });
+
+  it('gives every drawn-place layer a twin on the filtered source, drawn right above it', () => {
+    const specs = placesLayerSpecs('zh-CN');
+    const ids = specs.map((l) => l.id);
+    const twins = specs.filter((l) => l.id.endsWith('-filtered'));
+    expect(twins.length).toBeGreaterThan(5);
+    for (const twin of twins) {
+      const base = specs[ids.indexOf(twin.id) - 1]!;
+      expect(filteredLayerId(base.id)).toBe(twin.id);
+      expect('source' in twin && twin.source).toBe('source' in base && `${base.source}-filtered`);
+    }
   });
 
   it('puts every layer in exactly one panel group, except the highlight', () => {

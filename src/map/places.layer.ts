@@ -27,33 +27,44 @@ export type PlacesCollection = FeatureCollection<Point, PlaceProperties>;
 type PlaceFeature = Feature<Point, PlaceProperties>;
 
 /**
- * The properties the places layers read (and a click's place id): what the map's sources are
- * given, so a filter change posts a fraction of each place's text to the worker.
+ * The properties the places layers read. A drawn feature's id is its place's index in the data,
+ * which is how a click finds the place and how the filtered sources add and remove it.
  */
 export type DrawnPlaceProperties = Pick<
   PlaceProperties,
-  'place_id' | 'kind' | 'industry_id' | 'precision' | 'stage' | 'investment_yi_yuan' | 'name_en'
+  'kind' | 'industry_id' | 'precision' | 'stage' | 'investment_yi_yuan' | 'name_en'
 > & { name_zh?: string };
-type DrawnFeature = Feature<Point, DrawnPlaceProperties>;
+export type DrawnFeature = Feature<Point, DrawnPlaceProperties> & { id: number };
 type DrawnCollection = FeatureCollection<Point, DrawnPlaceProperties>;
 
 /**
  * Source ids of the places layers. Enterprises and projects, the many, are clustered; named
- * places (parks, towns, clusters, markets) are few and drawn one by one. The highlight source
- * holds only the ringed places, so ringing one never re-tiles the others.
+ * places (parks, towns, clusters, markets) are few and drawn one by one. Each of the three is
+ * held twice: every place, set once and never sent again, and the places the planners' filter
+ * keeps, changed by small diffs; clearing the filter only switches which layers show. The
+ * highlight source holds only the ringed places, so ringing one never re-tiles the others.
  */
 export const PLACE_SOURCE_IDS = {
   named: 'places-named',
   enterprises: 'places-enterprises',
   projects: 'places-projects',
+  namedFiltered: 'places-named-filtered',
+  enterprisesFiltered: 'places-enterprises-filtered',
+  projectsFiltered: 'places-projects-filtered',
   hulls: 'places-hulls',
   highlight: 'places-highlight',
 } as const;
 
-/** The sources the planners' filter is applied to, each holding the places it draws. */
+/** The sources the planners' filter applies to, each drawing some kinds of place. */
 export type FilteredSource = 'enterprises' | 'projects' | 'named';
+const FILTERED_SOURCES: readonly FilteredSource[] = ['named', 'projects', 'enterprises'];
+const FILTERED_SOURCE_ID: Record<FilteredSource, string> = {
+  enterprises: PLACE_SOURCE_IDS.enterprisesFiltered,
+  projects: PLACE_SOURCE_IDS.projectsFiltered,
+  named: PLACE_SOURCE_IDS.namedFiltered,
+};
 
-/** Layer ids of the places layers, bottom to top. */
+/** Layer ids of the places layers, bottom to top (each drawn-place layer has a filtered twin). */
 export const PLACE_LAYER_IDS = {
   hullFill: 'places-hull-fill',
   hullLine: 'places-hull-line',
@@ -70,9 +81,14 @@ export const PLACE_LAYER_IDS = {
   highlight: 'places-highlight',
 } as const;
 
-/** Which places layers each layer-panel group shows. */
-export const PLACE_LAYERS_OF_GROUP: Record<PlaceLayerGroup, readonly string[]> = {
-  industryHulls: [PLACE_LAYER_IDS.hullFill, PLACE_LAYER_IDS.hullLine],
+/** The id of the twin of a drawn-place layer that draws the filtered source. */
+export function filteredLayerId(id: string): string {
+  return `${id}-filtered`;
+}
+
+/** The layers of each group that draw places, and so have a filtered twin. */
+const DRAWN_LAYERS_OF_GROUP: Record<PlaceLayerGroup, readonly string[]> = {
+  industryHulls: [],
   enterpriseDensity: [PLACE_LAYER_IDS.density],
   enterprises: [
     PLACE_LAYER_IDS.enterpriseCluster,
@@ -89,6 +105,20 @@ export const PLACE_LAYERS_OF_GROUP: Record<PlaceLayerGroup, readonly string[]> =
   specialtyTowns: [PLACE_LAYER_IDS.townSymbol],
 };
 
+/** Which places layers each layer-panel group shows (filtered twins included). */
+export const PLACE_LAYERS_OF_GROUP: Record<PlaceLayerGroup, readonly string[]> = {
+  industryHulls: [PLACE_LAYER_IDS.hullFill, PLACE_LAYER_IDS.hullLine],
+  enterpriseDensity: withTwins(DRAWN_LAYERS_OF_GROUP.enterpriseDensity),
+  enterprises: withTwins(DRAWN_LAYERS_OF_GROUP.enterprises),
+  projects: withTwins(DRAWN_LAYERS_OF_GROUP.projects),
+  parks: withTwins(DRAWN_LAYERS_OF_GROUP.parks),
+  specialtyTowns: withTwins(DRAWN_LAYERS_OF_GROUP.specialtyTowns),
+};
+
+function withTwins(ids: readonly string[]): string[] {
+  return ids.flatMap((id) => [id, filteredLayerId(id)]);
+}
+
 /** The place kinds each group draws. */
 export const KINDS_OF_GROUP: Record<PlaceLayerGroup, readonly PlaceKind[]> = {
   industryHulls: [],
@@ -100,12 +130,17 @@ export const KINDS_OF_GROUP: Record<PlaceLayerGroup, readonly PlaceKind[]> = {
 };
 
 /** Layers a click or hover can pick a place from. */
-export const PLACE_INTERACTIVE_LAYERS: readonly string[] = [
+export const PLACE_INTERACTIVE_LAYERS: readonly string[] = withTwins([
   PLACE_LAYER_IDS.enterprisePoint,
   PLACE_LAYER_IDS.projectPoint,
   PLACE_LAYER_IDS.parkSymbol,
   PLACE_LAYER_IDS.townSymbol,
-];
+]);
+
+const CLUSTER_LAYERS: readonly string[] = withTwins([
+  PLACE_LAYER_IDS.enterpriseCluster,
+  PLACE_LAYER_IDS.projectCluster,
+]);
 
 /**
  * Beyond this zoom enterprises and projects are drawn one by one. Up to it they are clustered,
@@ -198,52 +233,139 @@ export function industryHulls(
   return { type: 'FeatureCollection', features: hulls };
 }
 
-/** A place as the sources hold it: names only where a label shows them (named places). */
-export function drawnFeature(feature: PlaceFeature): DrawnFeature {
-  const p = feature.properties;
-  const props: DrawnPlaceProperties = {
-    place_id: p.place_id,
-    kind: p.kind,
-    industry_id: p.industry_id,
-    precision: p.precision,
-  };
-  if (p.stage !== undefined) props.stage = p.stage;
-  if (p.investment_yi_yuan !== undefined) props.investment_yi_yuan = p.investment_yi_yuan;
-  if (sourceOfKind(p.kind) === 'named') {
-    props.name_zh = p.name_zh;
-    if (p.name_en !== undefined) props.name_en = p.name_en;
-  }
-  return { type: 'Feature', properties: props, geometry: feature.geometry };
-}
-
 /** The source a place of this kind is drawn from. */
 function sourceOfKind(kind: PlaceKind): FilteredSource {
   return kind === 'enterprise' ? 'enterprises' : kind === 'project' ? 'projects' : 'named';
 }
 
 /**
- * The places each filtered source draws: those at the `kept` indices (ascending, as
- * filterPlaceIndex returns them), or all when `kept` is null.
+ * The places as the sources hold them, index for index: the feature id is the place's index,
+ * names only where a label shows them (named places), and places that draw alike share one
+ * properties object. A message to the map's worker clones a shared object once, so sending
+ * thousands of enterprises costs little more than their coordinates.
  */
-export function placesBySource(
-  features: readonly DrawnFeature[],
-  kept: ArrayLike<number> | null,
+export function drawnFeatures(features: readonly PlaceFeature[]): DrawnFeature[] {
+  const shared = new Map<string, DrawnPlaceProperties>();
+  return features.map((feature, i) => {
+    const p = feature.properties;
+    let props: DrawnPlaceProperties = {
+      kind: p.kind,
+      industry_id: p.industry_id,
+      precision: p.precision,
+    };
+    if (p.stage !== undefined) props.stage = p.stage;
+    if (p.investment_yi_yuan !== undefined) props.investment_yi_yuan = p.investment_yi_yuan;
+    if (sourceOfKind(p.kind) === 'named') {
+      props.name_zh = p.name_zh;
+      if (p.name_en !== undefined) props.name_en = p.name_en;
+    } else {
+      const key = `${p.kind}|${p.industry_id}|${p.precision}|${p.stage}|${p.investment_yi_yuan}`;
+      const same = shared.get(key);
+      if (same) props = same;
+      else shared.set(key, props);
+    }
+    return { type: 'Feature', id: i, properties: props, geometry: feature.geometry };
+  });
+}
+
+/** Every place, split by the source that draws it. */
+function collectionsBySource(
+  drawn: readonly DrawnFeature[],
 ): Record<FilteredSource, DrawnCollection> {
   const out: Record<FilteredSource, DrawnFeature[]> = { enterprises: [], projects: [], named: [] };
-  const count = kept ? kept.length : features.length;
-  for (let k = 0; k < count; k++) {
-    const feature = features[kept ? kept[k]! : k]!;
-    out[sourceOfKind(feature.properties.kind)].push(feature);
-  }
-  const collection = (list: DrawnFeature[]): DrawnCollection => ({
+  for (const feature of drawn) out[sourceOfKind(feature.properties.kind)].push(feature);
+  const collection = (features: DrawnFeature[]): DrawnCollection => ({
     type: 'FeatureCollection',
-    features: list,
+    features,
   });
   return {
     enterprises: collection(out.enterprises),
     projects: collection(out.projects),
     named: collection(out.named),
   };
+}
+
+/** Place indices one filtered source is sent in one update. */
+export interface FilteredUpdate {
+  /** Drop every place the source holds before adding. */
+  removeAll: boolean;
+  remove: number[];
+  add: number[];
+}
+
+/** One message per filtered source that has something to change, sent in one task. */
+export type FilteredRound = Partial<Record<FilteredSource, FilteredUpdate>>;
+
+/**
+ * Adding a place sends its feature to the worker (cloned), removing one sends its id: adding
+ * costs roughly ten times as much, so a source is emptied and refilled when keeping what it
+ * holds would mean removing far more than it keeps.
+ */
+const ADD_COST = 10;
+
+/**
+ * Places added per update. Each update is sent in a task of its own once the worker has taken
+ * the previous one, so no task clones more than this many features (bench/places-filter).
+ */
+export const ADD_CHUNK = 4000;
+
+/**
+ * The updates, round by round, that take the filtered sources from holding the places marked in
+ * `held` to holding exactly the places at `kept` (indices into the data). The first round holds
+ * every removal and the first adds; each later round adds at most `chunk` more places.
+ */
+export function planFilteredRounds(
+  held: Uint8Array,
+  kept: ArrayLike<number>,
+  sourceOf: readonly FilteredSource[],
+  chunk = ADD_CHUNK,
+): FilteredRound[] {
+  const wanted = new Uint8Array(held.length);
+  for (let k = 0; k < kept.length; k++) wanted[kept[k]!] = 1;
+  const remove: Record<FilteredSource, number[]> = { enterprises: [], projects: [], named: [] };
+  const add: Record<FilteredSource, number[]> = { enterprises: [], projects: [], named: [] };
+  const stay: Record<FilteredSource, number[]> = { enterprises: [], projects: [], named: [] };
+  for (let i = 0; i < held.length; i++) {
+    if (held[i] === wanted[i]) {
+      if (wanted[i]) stay[sourceOf[i]!].push(i);
+    } else (wanted[i] ? add : remove)[sourceOf[i]!].push(i);
+  }
+  const first: FilteredRound = {};
+  const adds: Array<[FilteredSource, number]> = [];
+  for (const source of FILTERED_SOURCES) {
+    const refill = stay[source].length * ADD_COST < remove[source].length;
+    const toAdd = refill ? [...stay[source], ...add[source]].sort((x, y) => x - y) : add[source];
+    if (refill || remove[source].length > 0) {
+      first[source] = { removeAll: refill, remove: refill ? [] : remove[source], add: [] };
+    }
+    for (const i of toAdd) adds.push([source, i]);
+  }
+  const rounds: FilteredRound[] = [first];
+  for (let start = 0; start < adds.length; start += chunk) {
+    const round = start === 0 ? first : {};
+    for (const [source, i] of adds.slice(start, start + chunk)) {
+      (round[source] ??= { removeAll: false, remove: [], add: [] }).add.push(i);
+    }
+    if (start > 0) rounds.push(round);
+  }
+  return rounds;
+}
+
+/** Marks in `held` what the filtered sources hold once this round is applied. */
+export function applyFilteredRound(
+  held: Uint8Array,
+  round: FilteredRound,
+  sourceOf: readonly FilteredSource[],
+): void {
+  for (const source of FILTERED_SOURCES) {
+    const update = round[source];
+    if (!update) continue;
+    if (update.removeAll) {
+      for (let i = 0; i < held.length; i++) if (sourceOf[i] === source) held[i] = 0;
+    }
+    for (const i of update.remove) held[i] = 0;
+    for (const i of update.add) held[i] = 1;
+  }
 }
 
 /** What the filter reads of a place, straight from its feature's properties. */
@@ -265,13 +387,6 @@ function filterableOf(p: PlaceProperties): FilterablePlace {
 /** The column index the filter runs on, for these features in their order. */
 export function placeIndexOfFeatures(features: readonly PlaceFeature[]): PlaceIndex {
   return buildPlaceIndex(features.map((f) => filterableOf(f.properties)));
-}
-
-/** True when both lists hold the same feature objects in the same order. */
-function sameFeatures(a: readonly DrawnFeature[], b: readonly DrawnFeature[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /**
@@ -409,8 +524,24 @@ function clusterLayers(kind: 'enterprise' | 'project', source: string): LayerSpe
 
 const UNCLUSTERED: ExpressionSpecification = ['!', ['has', 'point_count']];
 
-/** Everything the places layers draw, in order. */
+/** The filtered source standing in for a source of every place. */
+const FILTERED_TWIN_SOURCE: Readonly<Record<string, string>> = {
+  [PLACE_SOURCE_IDS.named]: PLACE_SOURCE_IDS.namedFiltered,
+  [PLACE_SOURCE_IDS.enterprises]: PLACE_SOURCE_IDS.enterprisesFiltered,
+  [PLACE_SOURCE_IDS.projects]: PLACE_SOURCE_IDS.projectsFiltered,
+};
+
+/** Everything the places layers draw, in order; each drawn-place layer is followed by its twin. */
 export function placesLayerSpecs(locale: Locale): LayerSpecification[] {
+  return baseLayerSpecs(locale).flatMap((spec) => {
+    const twinSource = 'source' in spec ? FILTERED_TWIN_SOURCE[spec.source] : undefined;
+    return twinSource === undefined
+      ? [spec]
+      : [spec, { ...spec, id: filteredLayerId(spec.id), source: twinSource } as LayerSpecification];
+  });
+}
+
+function baseLayerSpecs(locale: Locale): LayerSpecification[] {
   const colour = industryColourExpression();
   const radius: ExpressionSpecification = [
     'interpolate',
@@ -528,6 +659,11 @@ export type PlacesHighlight =
 
 export interface PlacesLayerOptions {
   data: PlacesCollection;
+  /**
+   * The column index of the same places in the same order, when the caller holds one (the
+   * places list does); built here on the first filter otherwise.
+   */
+  index?: PlaceIndex;
   locale: Locale;
   visible: ReadonlySet<LayerGroup>;
   onPlaceClick: (placeId: string) => void;
@@ -535,22 +671,49 @@ export interface PlacesLayerOptions {
 
 const EMPTY_COLLECTION: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
+/** Which drawn-place layers show: every place, the filtered ones, or both while the latter load. */
+type Showing = 'all' | 'filtered' | 'both';
+
+/** The places as the layer keeps them, rebuilt when the data changes. */
+interface HeldPlaces {
+  features: readonly PlaceFeature[];
+  /** The features as drawn, index for index. */
+  drawn: readonly DrawnFeature[];
+  sourceOf: readonly FilteredSource[];
+  index: PlaceIndex | null;
+  /** 1 where the filtered sources hold the place (as sent to the worker). */
+  held: Uint8Array;
+}
+
+function heldPlaces(data: PlacesCollection, index: PlaceIndex | undefined): HeldPlaces {
+  const features = data.features;
+  return {
+    features,
+    drawn: drawnFeatures(features),
+    sourceOf: features.map((f) => sourceOfKind(f.properties.kind)),
+    index: index ?? null,
+    held: new Uint8Array(features.length),
+  };
+}
+
 /**
  * The places on the map: sources, layers, icons and listeners, added together and removed by
- * the cleanup {@link PlacesLayer.remove}. The planners' filter runs here in JavaScript, on the
- * column index the list uses, and each source is handed the places that pass: clustering stays
- * on, the worker re-indexes the clusters, and the main thread only filters (a few ms at 100,000
- * places) and posts the kept features. A source whose places did not change is left alone.
+ * the cleanup {@link PlacesLayer.remove}. Every place sits in sources set once; the planners'
+ * filter runs here in JavaScript, on the column index the list uses, and the filtered sources
+ * get only the difference from what they hold, a few thousand features per task, so a click
+ * never blocks the page for long (bench/places-filter.bench.ts: 100,000 places). The filtered
+ * layers take over once the worker has their first update; clearing the filter only switches
+ * back. Clustering stays on in both.
  */
 export class PlacesLayer {
   readonly #map: MapLibreMap;
-  #features: readonly PlaceFeature[];
-  /** The features as drawn, index for index with #features. */
-  #drawn: readonly DrawnFeature[];
-  #unfiltered: Record<FilteredSource, DrawnCollection>;
-  #shown: Record<FilteredSource, DrawnCollection>;
-  #index: PlaceIndex | null = null;
+  #places: HeldPlaces;
   #filter: PlaceFilter | null = null;
+  /** Bumped by every filter change, so rounds of a superseded one stop. */
+  #generation = 0;
+  #settled: Promise<void> = Promise.resolve();
+  #showing: Showing = 'all';
+  #stopWaiting: (() => void) | null = null;
   #highlight: PlacesHighlight = null;
   #hullsUploaded = false;
   #visible: ReadonlySet<LayerGroup>;
@@ -559,10 +722,7 @@ export class PlacesLayer {
   constructor(map: MapLibreMap, options: PlacesLayerOptions) {
     this.#map = map;
     this.#visible = options.visible;
-    this.#features = options.data.features;
-    this.#drawn = this.#features.map(drawnFeature);
-    this.#unfiltered = placesBySource(this.#drawn, null);
-    this.#shown = this.#unfiltered;
+    this.#places = heldPlaces(options.data, options.index);
     this.#add(options);
   }
 
@@ -577,15 +737,18 @@ export class PlacesLayer {
       if (!map.hasImage(id))
         map.addImage(id, shapeIcon(shape, hollow), { sdf: true, pixelRatio: 2 });
     }
-    map.addSource(PLACE_SOURCE_IDS.named, { type: 'geojson', data: this.#shown.named });
+    const all = collectionsBySource(this.#places.drawn);
+    map.addSource(PLACE_SOURCE_IDS.named, { type: 'geojson', data: all.named });
+    map.addSource(PLACE_SOURCE_IDS.namedFiltered, { type: 'geojson', data: EMPTY_COLLECTION });
     for (const key of ['enterprises', 'projects'] as const) {
-      map.addSource(PLACE_SOURCE_IDS[key], {
+      const clustered = {
         type: 'geojson',
-        data: this.#shown[key],
         cluster: true,
         clusterMaxZoom: CLUSTER_MAX_ZOOM,
         clusterRadius: CLUSTER_RADIUS_PX,
-      });
+      } as const;
+      map.addSource(PLACE_SOURCE_IDS[key], { ...clustered, data: all[key] });
+      map.addSource(FILTERED_SOURCE_ID[key], { ...clustered, data: EMPTY_COLLECTION });
     }
     // Hulls are computed only once their group is switched on (see setVisible).
     map.addSource(PLACE_SOURCE_IDS.hulls, { type: 'geojson', data: EMPTY_COLLECTION });
@@ -594,8 +757,10 @@ export class PlacesLayer {
     this.setVisible(this.#visible);
 
     const click = (event: MapLayerMouseEvent) => {
-      const id = event.features?.[0]?.properties?.['place_id'];
-      if (typeof id === 'string') onPlaceClick(id);
+      const index = event.features?.[0]?.id;
+      const id =
+        typeof index === 'number' ? this.#places.features[index]?.properties.place_id : undefined;
+      if (id !== undefined) onPlaceClick(id);
     };
     const enter = () => (map.getCanvas().style.cursor = 'pointer');
     const leave = () => (map.getCanvas().style.cursor = '');
@@ -619,7 +784,7 @@ export class PlacesLayer {
         map.easeTo({ center: [lon, lat], zoom });
       });
     };
-    for (const layer of [PLACE_LAYER_IDS.enterpriseCluster, PLACE_LAYER_IDS.projectCluster]) {
+    for (const layer of CLUSTER_LAYERS) {
       map.on('click', layer, zoomIntoCluster);
       map.on('mouseenter', layer, enter);
       map.on('mouseleave', layer, leave);
@@ -633,87 +798,164 @@ export class PlacesLayer {
 
   /** True when a place or cluster is drawn at the point, so the click is the place's. */
   hitsPlace(point: { x: number; y: number }): boolean {
-    const layers = [
-      ...PLACE_INTERACTIVE_LAYERS,
-      PLACE_LAYER_IDS.enterpriseCluster,
-      PLACE_LAYER_IDS.projectCluster,
-    ];
+    const layers = [...PLACE_INTERACTIVE_LAYERS, ...CLUSTER_LAYERS];
     return this.#map.queryRenderedFeatures([point.x, point.y], { layers }).length > 0;
   }
 
   /** Shows exactly the places groups in the set (other groups are ignored). */
   setVisible(visible: ReadonlySet<LayerGroup>): void {
     this.#visible = visible;
-    for (const [group, ids] of Object.entries(PLACE_LAYERS_OF_GROUP) as [
-      PlaceLayerGroup,
-      readonly string[],
-    ][]) {
-      for (const id of ids) {
-        this.#map.setLayoutProperty(id, 'visibility', visible.has(group) ? 'visible' : 'none');
-      }
-    }
+    this.#applyVisibility();
     if (visible.has('industryHulls') && !this.#hullsUploaded) this.#uploadHulls();
   }
 
+  #applyVisibility(): void {
+    const set = (id: string, on: boolean) =>
+      this.#map.setLayoutProperty(id, 'visibility', on ? 'visible' : 'none');
+    const hulls = this.#visible.has('industryHulls');
+    set(PLACE_LAYER_IDS.hullFill, hulls);
+    set(PLACE_LAYER_IDS.hullLine, hulls);
+    for (const [group, ids] of Object.entries(DRAWN_LAYERS_OF_GROUP) as [
+      PlaceLayerGroup,
+      readonly string[],
+    ][]) {
+      const on = this.#visible.has(group);
+      for (const id of ids) {
+        set(id, on && this.#showing !== 'filtered');
+        set(filteredLayerId(id), on && this.#showing !== 'all');
+      }
+    }
+  }
+
+  #show(showing: Showing): void {
+    this.#stopWaiting?.();
+    this.#stopWaiting = null;
+    if (this.#showing === showing) return;
+    this.#showing = showing;
+    this.#applyVisibility();
+  }
+
   #uploadHulls(): void {
-    const all: PlacesCollection = { type: 'FeatureCollection', features: [...this.#features] };
+    const all: PlacesCollection = {
+      type: 'FeatureCollection',
+      features: [...this.#places.features],
+    };
     void this.#map.getSource<GeoJSONSource>(PLACE_SOURCE_IDS.hulls)?.setData(industryHulls(all));
     this.#hullsUploaded = true;
   }
 
   /**
-   * Applies the planners' filter: each source gets the places that pass (clusters then count
-   * only those), and hulls show only the chosen industries.
+   * Applies the planners' filter, and hulls show only the chosen industries. An empty filter
+   * shows the sources of every place at once; another sends the filtered sources what changed
+   * and shows them once the worker has the first part. The promise settles when the filtered
+   * sources hold everything the filter keeps (or a later filter took over).
    */
-  setFilter(filter: PlaceFilter): void {
-    if (this.#filter === filter) return;
+  setFilter(filter: PlaceFilter): Promise<void> {
+    if (this.#filter === filter) return this.#settled;
     this.#filter = filter;
-    this.#showFiltered();
     const hulls: FilterSpecification =
       filter.industryIds.length > 0
         ? ['in', ['get', 'industry_id'], ['literal', [...filter.industryIds]]]
         : ['all'];
     this.#map.setFilter(PLACE_LAYER_IDS.hullFill, hulls);
     this.#map.setFilter(PLACE_LAYER_IDS.hullLine, hulls);
+    const generation = ++this.#generation;
+    if (isEmptyFilter(filter)) {
+      this.#show('all');
+      this.#settled = Promise.resolve();
+    } else {
+      const places = this.#places;
+      places.index ??= placeIndexOfFeatures(places.features);
+      const rounds = planFilteredRounds(
+        places.held,
+        filterPlaceIndex(places.index, filter),
+        places.sourceOf,
+      );
+      this.#settled = this.#send(rounds, generation);
+    }
+    return this.#settled;
   }
 
-  #showFiltered(): void {
-    const filter = this.#filter;
-    let next = this.#unfiltered;
-    if (filter && !isEmptyFilter(filter)) {
-      this.#index ??= placeIndexOfFeatures(this.#features);
-      next = placesBySource(this.#drawn, filterPlaceIndex(this.#index, filter));
+  /** Sends the rounds one after another, each once the worker has taken the one before. */
+  async #send(rounds: readonly FilteredRound[], generation: number): Promise<void> {
+    const places = this.#places;
+    for (const [r, round] of rounds.entries()) {
+      if (generation !== this.#generation) return;
+      const sent: Promise<void>[] = [];
+      for (const key of FILTERED_SOURCES) {
+        const update = round[key];
+        const source = this.#map.getSource<GeoJSONSource>(FILTERED_SOURCE_ID[key]);
+        if (!update || !source) continue;
+        sent.push(
+          source.updateData({
+            removeAll: update.removeAll,
+            remove: update.remove,
+            add: update.add.map((i) => places.drawn[i]!),
+          }),
+        );
+      }
+      applyFilteredRound(places.held, round, places.sourceOf);
+      try {
+        await Promise.all(sent);
+      } catch (error) {
+        // A source removed or refilled meanwhile fails its update; only the current one matters.
+        if (generation === this.#generation) throw error;
+        return;
+      }
+      if (r === 0 && generation === this.#generation) this.#reveal();
     }
-    for (const key of ['enterprises', 'projects', 'named'] as const) {
-      if (sameFeatures(next[key].features, this.#shown[key].features)) continue;
-      void this.#map.getSource<GeoJSONSource>(PLACE_SOURCE_IDS[key])?.setData(next[key]);
-    }
-    this.#shown = next;
+  }
+
+  /**
+   * Shows the filtered layers; the layers of every place stay until the filtered sources' tiles
+   * are in, so the switch never leaves the map without places for a frame.
+   */
+  #reveal(): void {
+    if (this.#showing === 'filtered') return;
+    this.#show('both');
+    const map = this.#map;
+    const check = () => {
+      if (FILTERED_SOURCES.every((key) => map.isSourceLoaded(FILTERED_SOURCE_ID[key]))) {
+        this.#show('filtered');
+      }
+    };
+    map.on('render', check);
+    this.#stopWaiting = () => map.off('render', check);
   }
 
   /** Rings one place, or an industry's places in one area, over everything else. */
   setHighlight(highlight: PlacesHighlight): void {
     this.#highlight = highlight;
-    const features = highlightedPlaces(this.#features, highlight).map(drawnFeature);
-    void this.#map
-      .getSource<GeoJSONSource>(PLACE_SOURCE_IDS.highlight)
-      ?.setData({ type: 'FeatureCollection', features });
+    const { features, drawn } = this.#places;
+    const ringed = new Set(highlightedPlaces(features, highlight));
+    void this.#map.getSource<GeoJSONSource>(PLACE_SOURCE_IDS.highlight)?.setData({
+      type: 'FeatureCollection',
+      features: ringed.size === 0 ? [] : drawn.filter((_, i) => ringed.has(features[i]!)),
+    });
   }
 
-  /** Replaces the places (corrected positions): one upload per source whose places changed. */
-  setData(data: PlacesCollection): void {
-    this.#features = data.features;
-    this.#drawn = this.#features.map(drawnFeature);
-    this.#unfiltered = placesBySource(this.#drawn, null);
-    this.#index = null;
-    this.#showFiltered();
+  /**
+   * Replaces the places (corrected positions): the sources of every place get them once, the
+   * filtered ones are emptied and refilled for the current filter.
+   */
+  setData(data: PlacesCollection, index?: PlaceIndex): void {
+    this.#places = heldPlaces(data, index);
+    const all = collectionsBySource(this.#places.drawn);
+    for (const key of FILTERED_SOURCES) {
+      void this.#map.getSource<GeoJSONSource>(PLACE_SOURCE_IDS[key])?.setData(all[key]);
+      void this.#map.getSource<GeoJSONSource>(FILTERED_SOURCE_ID[key])?.setData(EMPTY_COLLECTION);
+    }
+    const filter = this.#filter;
+    this.#filter = null;
+    this.#show('all');
+    if (filter) void this.setFilter(filter);
     if (this.#hullsUploaded) this.#uploadHulls();
     this.setHighlight(this.#highlight);
   }
 
   /** Switches labels between Chinese and English names. */
   setLocale(locale: Locale): void {
-    for (const id of [PLACE_LAYER_IDS.parkSymbol, PLACE_LAYER_IDS.townSymbol]) {
+    for (const id of withTwins([PLACE_LAYER_IDS.parkSymbol, PLACE_LAYER_IDS.townSymbol])) {
       this.#map.setLayoutProperty(id, 'text-field', labelField(locale));
     }
   }
@@ -721,6 +963,8 @@ export class PlacesLayer {
   /** Removes every layer, source, icon and listener this added. */
   remove(): void {
     const map = this.#map;
+    this.#generation++;
+    this.#stopWaiting?.();
     for (const off of this.#listeners.splice(0)) off();
     for (const spec of placesLayerSpecs('zh-CN').reverse()) {
       if (map.getLayer(spec.id)) map.removeLayer(spec.id);

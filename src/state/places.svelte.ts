@@ -11,6 +11,7 @@ import {
   parsePlaceFilter,
   serializePlaceFilter,
   type PlaceFilter,
+  type PlaceIndex,
 } from '../domain/places/place-filter.ts';
 import {
   districtPlaceSummaries,
@@ -105,6 +106,8 @@ export class PlacesState {
   readonly reconciliation: InvestmentReconciliation[];
   readonly collection: PlacesCollection | null;
   readonly places: Place[];
+  /** The column index of `places`, which the list filters and the map layer shares. */
+  readonly index: PlaceIndex;
   /** The place kinds the visible layer groups draw; every kind when none is on. */
   readonly visibleKinds: readonly PlaceKind[];
   /** Places of the city in view that pass the filter and whose layer is on: the list. */
@@ -128,7 +131,7 @@ export class PlacesState {
         placeFromFeature(f as Feature<Point, Record<string, unknown>>),
       ),
     );
-    const index = $derived(buildPlaceIndex(this.places));
+    this.index = $derived(buildPlaceIndex(this.places));
     this.visibleKinds = $derived.by(() => {
       const kinds = PLACE_LAYER_GROUPS.filter((g) => this.#app.visibleLayers.has(g)).flatMap(
         (g) => KINDS_OF_GROUP[g],
@@ -137,7 +140,7 @@ export class PlacesState {
     });
     this.listed = $derived.by(() => {
       const city = this.#app.city.code;
-      const hits = filterPlaceIndex(index, { ...this.filter, kinds: this.visibleKinds });
+      const hits = filterPlaceIndex(this.index, { ...this.filter, kinds: this.visibleKinds });
       const out: Place[] = [];
       for (const i of hits) {
         const place = this.places[i]!;
@@ -246,6 +249,7 @@ export class PlacesState {
         void this.#app.map
           .mountPlaces({
             data,
+            index: this.index,
             locale: this.#app.locale,
             visible: this.#app.visibleLayers,
             onPlaceClick: (id) => this.select(id, false),
@@ -256,13 +260,15 @@ export class PlacesState {
           });
       });
       $effect(() => layer?.setVisible(this.#app.visibleLayers));
-      $effect(() => layer?.setFilter(this.filter));
+      $effect(() => {
+        void layer?.setFilter(this.filter);
+      });
       $effect(() => layer?.setLocale(this.#app.locale));
       let shownData: PlacesCollection | null = null;
       $effect(() => {
         const data = this.collection;
         if (!layer || !data) return;
-        if (shownData !== null && shownData !== data) layer.setData(data);
+        if (shownData !== null && shownData !== data) layer.setData(data, this.index);
         shownData = data;
       });
       $effect(() => {
