@@ -15,6 +15,9 @@ export const dataEn: Widen<typeof dataZhCN> = {
     importedLayers: 'Imported layers',
     settings: 'Settings',
   },
+  // The file's keys are English words already, so English shows them as they are.
+  fields: {},
+  namedField: '{name} ({field})',
   export: {
     heading: 'Export a backup',
     intro:
@@ -29,7 +32,8 @@ export const dataEn: Widen<typeof dataZhCN> = {
     heading: 'Restore from a backup',
     intro:
       'Pick a backup file. It is checked completely and previewed first; nothing is written until you confirm.',
-    pick: 'Choose backup file',
+    pick: 'Choose a backup file…',
+    noFile: 'No file chosen',
     checking: 'Checking {file}…',
     fileOf: 'File: {file} (exported {exportedAt})',
     mode: 'How to restore',
@@ -38,7 +42,7 @@ export const dataEn: Widen<typeof dataZhCN> = {
       'Keeps data the file does not mention; where both hold the same record, the one changed later wins.',
     replace: 'Replace',
     replaceHint:
-      'Each kind of data in the file becomes exactly the file’s: records in the browser that the file lacks are deleted.',
+      'Each kind of data in the file becomes exactly what the file holds: records in the browser that the file lacks are deleted.',
     previewHeading: 'Restoring will:',
     sectionLine: '{section}: {changes}',
     changes: {

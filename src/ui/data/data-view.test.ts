@@ -8,7 +8,9 @@ import {
 } from '../../state/backup.svelte.ts';
 import {
   confirmReplaceText,
+  exportedAtText,
   exportLines,
+  fieldName,
   problemText,
   removalsToConfirm,
   sectionName,
@@ -44,7 +46,7 @@ describe('problemText', () => {
       id: 'backup.badRecord',
       params: { section: 'placeCorrections', index: 1, field: 'lat' },
     } as const;
-    expect(problemText(dataZhCN, problem)).toBe('“点位更正”第 2 条记录的“lat”字段有误。');
+    expect(problemText(dataZhCN, problem)).toBe('“点位更正”第 2 条记录的“纬度（lat）”字段有误。');
     expect(problemText(dataEn, problem)).toBe(
       'Record 2 of “Place corrections” has a bad “lat” field.',
     );
@@ -131,5 +133,22 @@ describe('exportLines', () => {
     expect(lines).toContain('实际值：1,500 条');
     expect(lines).toContain('更新片区：0 条');
     expect(exportLines(dataEn, counts, 'en')).toContain('Actual values: 1,500');
+  });
+});
+
+describe('fieldName and exportedAtText', () => {
+  it('names a known field in Chinese beside the file’s key, and leaves others as keys', () => {
+    expect(fieldName(dataZhCN, 'value')).toBe('数值（value）');
+    expect(fieldName(dataZhCN, 'surveyor')).toBe('surveyor');
+    expect(fieldName(dataEn, 'value')).toBe('value');
+  });
+
+  it('words the export time to the minute, day before month in English', () => {
+    const iso = '2024-05-01T12:00:00.000Z';
+    const local = new Date(iso);
+    const hhmm = `${String(local.getHours()).padStart(2, '0')}:${String(local.getMinutes()).padStart(2, '0')}`;
+    expect(exportedAtText(iso, 'en')).toBe(`1 May 2024, ${hhmm}`);
+    expect(exportedAtText(iso, 'zh-CN')).toContain('2024年5月1日');
+    expect(exportedAtText('', 'en')).toBe('—');
   });
 });

@@ -23,6 +23,22 @@ export function sectionName(words: DataWords, section: string): string {
   return words.sections[section] ?? section;
 }
 
+/** A record field as a problem names it: its name where the dictionary has one, and its key. */
+export function fieldName(words: DataWords, field: string): string {
+  const name = words.fields[field];
+  return name === undefined ? field : format(words.namedField, { name, field });
+}
+
+/** When a file was exported, to the minute, in the reader's language; a dash when unknown. */
+export function exportedAtText(iso: string, locale: Locale): string {
+  const time = Date.parse(iso);
+  if (!Number.isFinite(time)) return '—';
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(time);
+}
+
 /** One problem of a refused file, naming the section, the record (from 1) and the field. */
 export function problemText(words: DataWords, problem: BackupProblem): string {
   const template =
@@ -34,7 +50,7 @@ export function problemText(words: DataWords, problem: BackupProblem): string {
       return format(template, {
         section: sectionName(words, problem.params.section),
         index: problem.params.index + 1,
-        field: problem.params.field,
+        field: fieldName(words, problem.params.field),
       });
     case 'backup.duplicateRecord':
       return format(template, {
