@@ -55,7 +55,7 @@ export interface ZoneRow extends PackedZone {
 
 /**
  * One applied zone edit, written in the same transaction as the change itself, so the journal
- * that undo and redo walk is exactly what storage holds. `before`/`after` are null for a
+ * that undo and redo walk (and the zones snapshot's reader) is exactly what storage holds. `before`/`after` are null for a
  * creation/deletion; packed like the zones table.
  */
 export interface ZoneEditRow {
@@ -99,7 +99,22 @@ export type MetaRow =
   /** The last revision handed out; every write takes the next ones (see actuals.repo.ts). */
   | { key: 'revisionCounter'; value: number }
   /** When the app asked the browser to keep storage, and the answer. */
-  | { key: 'persistRequest'; value: { askedAt: string; granted: boolean } };
+  | { key: 'persistRequest'; value: { askedAt: string; granted: boolean } }
+  /** Every zone in one record, a cache for page loads (see {@link ZonesSnapshot}). */
+  | { key: 'zonesSnapshot'; value: ZonesSnapshot };
+
+/**
+ * Every row of the `zones` table as of journal entry `seq`, in one value: IndexedDB reads one
+ * record much faster than 10,000 (bench zones-storage). Only a cache: the `zones` table is the
+ * truth, and a reader applies the journal entries after `seq` by reading those zones' rows.
+ * Sound because every change to `zones` appends to `zoneEdits` in the same transaction.
+ */
+export interface ZonesSnapshot {
+  /** The last journal entry included; 0 when the journal was empty. */
+  seq: number;
+  /** Sorted by id, as the table returns them. */
+  rows: ZoneRow[];
+}
 
 export type MetaKey = MetaRow['key'];
 

@@ -6,7 +6,10 @@
  * tab changed meanwhile is reported as a conflict, never silently overwritten.
  *
  * Zones are stored packed (see `PackedZone` in db.ts): this file is the one place that turns
- * them into GeoJSON and back, so everything above it sees `Zone.geometry`.
+ * them into GeoJSON and back, so everything above it sees `Zone.geometry`. Reading every zone
+ * goes through a snapshot of the table in one record (see `ZonesSnapshot` in db.ts), brought up
+ * to date from the journal, because IndexedDB's cost is per record: 10,000 rows take several
+ * hundred ms in Chromium however small each is.
  */
 
 import type { Polygon, Position } from 'geojson';
@@ -26,6 +29,7 @@ import {
   type PackedZone,
   type ZoneEditRow,
   type ZoneRow,
+  type ZonesSnapshot,
 } from './db.ts';
 import { liveSource, type LiveSource } from './live-source.ts';
 import { catchStorageFull, type StorageFullFailure } from './storage-errors.ts';
@@ -165,10 +169,32 @@ function newZoneId(): string {
   return `zone-${crypto.randomUUID()}`;
 }
 
+/**
+ * Past this many journal entries since the snapshot, reading them is no cheaper than reading
+ * the table: read the table.
+ */
+const SNAPSHOT_MAX_DELTA = 2000;
+
+/** Write a new snapshot once a read had to apply this many journal entries to the last one. */
+const SNAPSHOT_REFRESH_DELTA = 50;
+
+/** Below this many zones the table reads fast enough: no snapshot is written. */
+export const SNAPSHOT_MIN_ZONES = 100;
+
+/** What one read of every zone saw: rows sorted by id, and the last journal entry they include. */
+interface ZonesRead extends ZonesSnapshot {
+  /** The snapshot was missing or far behind: write this read as the new one. */
+  stale: boolean;
+}
+
+const byId = (a: ZoneRow, b: ZoneRow): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 /** The zones table and its journal. */
 export class ZonesRepo {
   readonly #db: MuAtlasDb;
   readonly #now: () => Date;
+  /** A read to write as the snapshot, once the current read (maybe a live query) is done. */
+  #snapshotDue: ZonesSnapshot | null = null;
 
   /** @param now the clock for `createdAt`/`updatedAt` and the journal; tests pass a fixed one. */
   constructor(db: MuAtlasDb, now: () => Date = () => new Date()) {
@@ -181,15 +207,74 @@ export class ZonesRepo {
     return row && storedZoneOf(row);
   }
 
-  /** Every stored zone, by id. */
+  /**
+   * Every stored zone, by id. Reads the snapshot and the zones changed since it, in one
+   * transaction; when the snapshot is missing or far behind, reads the table and writes a new
+   * snapshot soon after (not inside this read: a live query may not write).
+   */
   async listAll(): Promise<StoredZone[]> {
-    const rows = await this.#db.zones.toArray();
-    return rows.map(storedZoneOf);
+    const read = await this.#readAll();
+    if (read.stale) {
+      this.#snapshotDue = { seq: read.seq, rows: read.rows };
+      setTimeout(() => void this.flushSnapshot(), 0);
+    }
+    return read.rows.map(storedZoneOf);
+  }
+
+  /**
+   * Writes the snapshot a read found due now, unless a newer one is stored (another tab). A
+   * failure (a full disk, a closed page) only leaves the next load slower, so it is ignored.
+   */
+  async flushSnapshot(): Promise<void> {
+    const due = this.#snapshotDue;
+    this.#snapshotDue = null;
+    if (!due) return;
+    const db = this.#db;
+    try {
+      await db.transaction('rw', db.meta, async () => {
+        const stored = await db.meta.get('zonesSnapshot');
+        if (stored?.key === 'zonesSnapshot' && stored.value.seq >= due.seq) return;
+        await db.meta.put({ key: 'zonesSnapshot', value: due });
+      });
+    } catch {
+      // A cache: the zones table still holds every zone.
+    }
   }
 
   /** `listAll` as a live source: it emits again when any tab writes a zone. */
   liveAll(): LiveSource<StoredZone[]> {
     return liveSource(() => this.listAll());
+  }
+
+  #readAll(): Promise<ZonesRead> {
+    const db = this.#db;
+    return db.transaction('r', db.zones, db.zoneEdits, db.meta, async (): Promise<ZonesRead> => {
+      const cached = await db.meta.get('zonesSnapshot');
+      const snapshot = cached?.key === 'zonesSnapshot' ? cached.value : undefined;
+      if (snapshot) {
+        // Also what makes a live query run again: any later edit falls in this range.
+        const since = await db.zoneEdits
+          .where(':id')
+          .above(snapshot.seq)
+          .limit(SNAPSHOT_MAX_DELTA + 1)
+          .toArray();
+        if (since.length <= SNAPSHOT_MAX_DELTA) {
+          const last = since.at(-1)?.seq ?? snapshot.seq;
+          if (since.length === 0) return { ...snapshot, stale: false };
+          const ids = [...new Set(since.map((e) => e.zoneId))];
+          const current = await db.zones.bulkGet(ids);
+          const changed = new Set(ids);
+          const rows = snapshot.rows.filter((r) => !changed.has(r.id));
+          for (const row of current) if (row) rows.push(row);
+          rows.sort(byId);
+          return { seq: last, rows, stale: since.length >= SNAPSHOT_REFRESH_DELTA };
+        }
+      }
+      const rows = await db.zones.toArray();
+      const last = await db.zoneEdits.orderBy(':id').lastKey();
+      const seq = typeof last === 'number' ? last : 0;
+      return { seq, rows, stale: rows.length >= SNAPSHOT_MIN_ZONES };
+    });
   }
 
   /** One journal entry by its sequence number. */

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { MuAtlasDb } from '../../src/persistence/db.ts';
 import {
   packRing,
+  SNAPSHOT_MIN_ZONES,
   unpackRing,
   ZonesRepo,
   type ZoneDraft,
@@ -289,5 +290,61 @@ describe('ZonesRepo stored shape', () => {
     expect(packed).toHaveLength(8);
     expect(unpackRing(packed)).toEqual(polygon);
     expect(Object.is(unpackRing(packed).coordinates[0]![1]![0], -0)).toBe(true);
+  });
+});
+
+describe('ZonesRepo reading every zone through the snapshot', () => {
+  async function createMany(repo: ZonesRepo, count: number): Promise<void> {
+    for (let i = 0; i < count; i++) {
+      const geometry = box(120 + (i % 50) * 0.004, 30.7 + Math.floor(i / 50) * 0.004, 0.002);
+      const created = await repo.create({ ...DRAFT, name: `区块 ${i}`, geometry }, AUTHOR);
+      if (!created.ok) throw new Error(`zone ${i}: ${created.kind}`);
+    }
+  }
+
+  /** What the table itself holds, read without the repository's snapshot. */
+  async function tableNames(db: MuAtlasDb): Promise<string[]> {
+    return (await db.zones.toArray()).map((r) => `${r.id} ${r.name} ${r.revision}`);
+  }
+
+  it('writes a snapshot once there are enough zones, and later reads agree with the table after edits in another tab', async () => {
+    profile = freshProfile();
+    const db = profile.openTab();
+    const tabA = openRepo(db);
+    await createMany(tabA, SNAPSHOT_MIN_ZONES + 5);
+    await tabA.listAll();
+    await tabA.flushSnapshot();
+    const snapshot = await db.meta.get('zonesSnapshot');
+    expect(snapshot?.key === 'zonesSnapshot' && snapshot.value.rows).toHaveLength(
+      SNAPSHOT_MIN_ZONES + 5,
+    );
+
+    const tabB = openRepo(profile.openTab());
+    const [first, second] = await tabB.listAll();
+    await tabB.update(
+      first!.id,
+      { name: '改名', geometry: box(121, 30.5) },
+      first!.revision,
+      AUTHOR,
+    );
+    await tabB.remove(second!.id, second!.revision);
+    await tabB.create({ ...DRAFT, name: '新的一块' }, AUTHOR, 'zone-new');
+
+    const reader = openRepo(profile.openTab());
+    const zones = await reader.listAll();
+    expect(zones.map((z) => `${z.id} ${z.name} ${z.revision}`)).toEqual(await tableNames(db));
+    expect(zones.find((z) => z.id === first!.id)?.geometry).toEqual(box(121, 30.5));
+    expect(zones.some((z) => z.id === second!.id)).toBe(false);
+    expect(zones.find((z) => z.id === 'zone-new')?.geometry).toEqual(DRAFT.geometry);
+  });
+
+  it('writes no snapshot for a handful of zones', async () => {
+    profile = freshProfile();
+    const db = profile.openTab();
+    const repo = openRepo(db);
+    await createMany(repo, 3);
+    expect(await repo.listAll()).toHaveLength(3);
+    await repo.flushSnapshot();
+    expect(await db.meta.get('zonesSnapshot')).toBeUndefined();
   });
 });
