@@ -9,7 +9,12 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { importsEn } from '../../src/i18n/imports.en.ts';
 import { importsZhCN } from '../../src/i18n/imports.zh-CN.ts';
-import { useAppSessions, waitForMapIdle, waitForStablePicture } from '../support/app-page.ts';
+import {
+  queryOf,
+  useAppSessions,
+  waitForMapIdle,
+  waitForStablePicture,
+} from '../support/app-page.ts';
 import { VIEWPORT } from '../support/browser.ts';
 import { lonLatToScreen, type MapView } from '../support/map-view.ts';
 import { cssRgbToRgb, decodePng, shareOfPointsNear } from '../support/pixels.ts';
@@ -113,6 +118,33 @@ describe('importing a table', () => {
     await layerItem.waitFor();
     expect(await layerItem.innerText()).toContain(zh.layers.records.replace('{count}', '4'));
     await expect.poll(() => shareOfPointsDrawn(page), { timeout: 30_000 }).toBe(1);
+  });
+
+  it('imports parcels from a shapefile in EPSG:4549 and zooms to them', async () => {
+    const { page } = sessions.current;
+    await openImports(page);
+    await page
+      .locator('[data-testid="imports-panel"] input[type="file"]')
+      .setInputFiles(resolve(import.meta.dirname, '../fixtures/imports/parcels-epsg4549.zip'));
+    await page.getByTestId('import-counts').waitFor();
+    // The coordinate system is the one the .prj names, and the wizard says so before saving.
+    const crs = page.getByLabel(zh.wizard.crs);
+    expect(await crs.locator('option:checked').innerText()).toContain('EPSG:4549');
+    expect(await page.locator('[data-finding="crsFromPrj"]').innerText()).toContain(
+      zh.wizard.crsOptions['EPSG:4549'],
+    );
+    expect(await page.getByLabel(zh.wizard.kind).inputValue()).toBe('parcels');
+    await page.getByRole('button', { name: zh.wizard.commit.replace('{count}', '3') }).click();
+    const layerItem = page.locator('[data-layer-id]');
+    await layerItem.waitFor();
+    expect(await layerItem.innerText()).toContain(zh.layers.records.replace('{count}', '3'));
+    // The three parcels lie inside the opening view, so framing them zooms in.
+    await layerItem
+      .getByRole('button', { name: zh.layers.zoomLabel.replace('{name}', 'parcels-epsg4549') })
+      .click();
+    await expect
+      .poll(() => Number(queryOf(page).get('view')?.split('/')[0] ?? 0), { timeout: 30_000 })
+      .toBeGreaterThan(VIEW.zoom + 0.5);
   });
 
   it('says what is wrong with a broken file and stores nothing', async () => {
