@@ -17,7 +17,6 @@ import type {
   ImportProgress,
   TextEncoding,
 } from '../domain/imports/index.ts';
-import { importInfoOf } from '../domain/imports/index.ts';
 import {
   indexSeedEnterprises,
   joinSeedEnterprises,
@@ -248,6 +247,8 @@ export class ImportsState {
     const preview = this.preview;
     if (!preview || !preview.canCommit || this.step !== 'review') return null;
     this.step = 'committing';
+    // The importer's index pulls in every parser; it is loaded with the wizard, not at start.
+    const { importInfoOf } = await import('../domain/imports/index.ts');
     const result = await this.#repo.commit(
       {
         name: this.layerName,
