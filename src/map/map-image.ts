@@ -4,6 +4,7 @@
  * 2D canvas adds the title, legend and source line on top. The live map is never resized, so
  * the user's screen does not jump while an image is made.
  */
+import { metresPerPixel, scaleBar, type ScaleBar } from '../domain/briefings/print-layout.ts';
 import { Map as MapLibreMap } from 'maplibre-gl';
 import { applyDistrictFills, moveDistrictFlag, NO_DISTRICTS } from './district-choropleth.layer.ts';
 import { DISTRICT_STATE } from './layer-ids.ts';
@@ -23,6 +24,10 @@ export interface ImageOverlay {
   legend: readonly ImageLegendRow[];
   /** The data source and credits line along the bottom. */
   footer: string;
+  /** The north arrow's letter (北 / N). */
+  north: string;
+  /** A scale bar's length in words, e.g. `20 km`. */
+  distanceLabel: (metres: number) => string;
 }
 
 export interface MapImageOptions {
@@ -101,12 +106,74 @@ export async function renderMapImage(
     ctx.fillStyle = '#ffffff';
     ctx.fillRect(0, 0, widthPx, heightPx);
     ctx.drawImage(map.getCanvas(), 0, 0, widthPx, heightPx);
-    if (options.overlay) drawOverlay(ctx, options.overlay, widthPx, heightPx);
+    if (options.overlay) {
+      drawOverlay(ctx, options.overlay, widthPx, heightPx);
+      // Device pixels are CSS pixels × pixelRatio; the bar takes at most a fifth of the width.
+      const cssPerPx = 1 / pixelRatio;
+      const bar = scaleBar(
+        metresPerPixel(map.getCenter().lat, map.getZoom()) * cssPerPx,
+        widthPx / 5,
+      );
+      drawScaleAndNorth(ctx, options.overlay, bar, widthPx, heightPx);
+    }
     return out;
   } finally {
     map.remove();
     container.remove();
   }
+}
+
+/** Scale bar and north arrow at the bottom right, above the source line. */
+function drawScaleAndNorth(
+  ctx: CanvasRenderingContext2D,
+  overlay: ImageOverlay,
+  bar: ScaleBar,
+  widthPx: number,
+  heightPx: number,
+): void {
+  const u = heightPx / 1080;
+  const pad = 24 * u;
+  const footerH = 16 * u + 2 * (8 * u);
+  const labelSize = 20 * u;
+  const barH = 8 * u;
+  const boxW = bar.widthPx + 2 * pad;
+  const boxH = labelSize + barH + 3 * pad;
+  const x = widthPx - pad - boxW;
+  const y = heightPx - footerH - pad - boxH;
+  panel(ctx, x, y, boxW, boxH, u);
+  const barX = x + pad;
+  const barY = y + pad + labelSize + 8 * u;
+  // Two-tone halves, as printed scale bars have.
+  ctx.fillStyle = '#1f2933';
+  ctx.fillRect(barX, barY, bar.widthPx / 2, barH);
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(barX + bar.widthPx / 2, barY, bar.widthPx / 2, barH);
+  ctx.strokeStyle = '#1f2933';
+  ctx.lineWidth = 1.5 * u;
+  ctx.strokeRect(barX, barY, bar.widthPx, barH);
+  ctx.fillStyle = '#1f2933';
+  ctx.font = font(labelSize, 600);
+  ctx.textBaseline = 'top';
+  ctx.textAlign = 'right';
+  ctx.fillText(overlay.distanceLabel(bar.metres), barX + bar.widthPx, y + pad);
+  ctx.textAlign = 'left';
+
+  // North arrow above the scale box.
+  const arrowH = 56 * u;
+  const cx = widthPx - pad - 28 * u;
+  const top = y - pad - arrowH - labelSize;
+  ctx.beginPath();
+  ctx.moveTo(cx, top);
+  ctx.lineTo(cx + 14 * u, top + arrowH);
+  ctx.lineTo(cx, top + arrowH * 0.72);
+  ctx.lineTo(cx - 14 * u, top + arrowH);
+  ctx.closePath();
+  ctx.fillStyle = '#1f2933';
+  ctx.fill();
+  ctx.font = font(labelSize, 700);
+  ctx.textAlign = 'center';
+  ctx.fillText(overlay.north, cx, top + arrowH + 4 * u);
+  ctx.textAlign = 'left';
 }
 
 function font(sizePx: number, weight = 400): string {

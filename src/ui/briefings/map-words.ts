@@ -4,6 +4,8 @@
  */
 import { legendLabel } from '../../domain/classification/legend.ts';
 import { formatSourceCitation } from '../../domain/indicators/indicator-catalogue.ts';
+import { formatNumber } from '../../domain/number-format.ts';
+import type { Locale } from '../../domain/view-state.ts';
 import type { Messages } from '../../i18n/index.ts';
 import type { ImageLegendRow } from '../../map/map-image.ts';
 import type { AppState } from '../../state/app-state.svelte.ts';
@@ -44,4 +46,11 @@ export function figureSources(app: AppState, heatmap: HeatmapState): string[] {
     (d) => d.sources,
   );
   return [...new Set(all.map((s) => formatSourceCitation(s, app.locale)))];
+}
+
+/** A scale bar's length: kilometres from 1 km up, else metres. */
+export function distanceLabel(metres: number, locale: Locale): string {
+  return metres >= 1000
+    ? `${formatNumber(metres / 1000, locale)} km`
+    : `${formatNumber(metres, locale)} m`;
 }
