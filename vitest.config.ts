@@ -20,6 +20,7 @@ export default mergeConfig(
       ],
       exclude: ['tests/e2e/**', '**/node_modules/**', 'dist/**'],
       environment: 'node',
+      setupFiles: ['tests/setup/load-all-messages.ts'],
     },
   }),
 );

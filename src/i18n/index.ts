@@ -1,14 +1,34 @@
 import type { Locale } from '../domain/view-state.ts';
-import { en } from './en.ts';
 import { zhCN, type Messages } from './zh-CN.ts';
 
 export type { Messages };
 
-const DICTIONARIES: Record<Locale, Messages> = { 'zh-CN': zhCN, en };
+/**
+ * Dictionaries loaded so far. Chinese, the reference, ships in the first load; English is
+ * fetched when first asked for, which keeps its words out of the first-load budget.
+ */
+const loaded: Partial<Record<Locale, Messages>> = { 'zh-CN': zhCN };
 
-/** The dictionary for a locale. */
+const LOADERS: Record<Locale, () => Promise<Messages>> = {
+  'zh-CN': () => Promise.resolve(zhCN),
+  en: async () => (await import('./en.ts')).en,
+};
+
+/** Loads a locale's dictionary (once); await it before switching the page to that locale. */
+export async function loadMessages(locale: Locale): Promise<Messages> {
+  const messages = loaded[locale] ?? (await LOADERS[locale]());
+  loaded[locale] = messages;
+  return messages;
+}
+
+/**
+ * The dictionary for a loaded locale. Asking for one not yet loaded is a bug in the caller
+ * (it must `loadMessages` first), so it throws rather than show the other language.
+ */
 export function messagesFor(locale: Locale): Messages {
-  return DICTIONARIES[locale];
+  const messages = loaded[locale];
+  if (!messages) throw new Error(`messages for ${locale} are not loaded`);
+  return messages;
 }
 
 /** Fills `{name}` placeholders in a message. */

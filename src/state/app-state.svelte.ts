@@ -10,7 +10,7 @@ import {
   type LayerGroup,
   type Locale,
 } from '../domain/view-state.ts';
-import { messagesFor, type Messages } from '../i18n/index.ts';
+import { loadMessages, messagesFor, type Messages } from '../i18n/index.ts';
 import { MapController } from '../map/map-controller.svelte.ts';
 import { scheduleUrlUpdate } from './url-writer.ts';
 
@@ -24,6 +24,11 @@ function rememberedLocale(): Locale {
     // Storage can be blocked (privacy settings); the default language still works.
     return 'zh-CN';
   }
+}
+
+/** The language the page opens in: the URL's, else the one remembered, else Chinese. */
+export function initialLocale(search: string): Locale {
+  return parseViewState(search, rememberedLocale()).locale;
 }
 
 /**
@@ -62,7 +67,9 @@ export class AppState {
     this.camera = null;
   }
 
-  selectLocale(locale: Locale): void {
+  /** Switches the language once its words are loaded (English is fetched on first use). */
+  async selectLocale(locale: Locale): Promise<void> {
+    await loadMessages(locale);
     this.locale = locale;
     try {
       localStorage.setItem(LOCALE_STORAGE_KEY, locale);
