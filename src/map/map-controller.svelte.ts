@@ -24,6 +24,7 @@ import { applyDistrictFills, moveDistrictFlag, NO_DISTRICTS } from './district-c
 import { DISTRICT_STATE, LAYER_IDS, LAYERS_OF_GROUP } from './layer-ids.ts';
 import type { MapImageOptions } from './map-image.ts';
 import { startPlaceDrag, type PlaceDragOptions } from './place-drag.ts';
+import type { EvaluationFlagsLayer } from './evaluation-flags.layer.ts';
 import type { ImportedLayersLayer, ImportedLayersLayerOptions } from './imported-layers.layer.ts';
 import type { PlacesLayer, PlacesLayerOptions } from './places.layer.ts';
 import type { ZoneDraw, ZoneDrawOptions } from './zone-draw.ts';
@@ -268,6 +269,24 @@ export class MapController {
     const remove = layer.remove.bind(layer);
     layer.remove = () => {
       if (this.#imported === layer) this.#imported = null;
+      if (this.#map === map) remove();
+    };
+    return layer;
+  }
+
+  /**
+   * Rings the enterprises the per-mu evaluation flags (evaluation-flags.layer.ts, loaded on first
+   * use). Resolves with the layer, or null without a map; `remove()` on it is the cleanup.
+   */
+  async mountEvaluationFlags(): Promise<EvaluationFlagsLayer | null> {
+    const { EvaluationFlagsLayer } = await import('./evaluation-flags.layer.ts');
+    const map = this.#map;
+    if (!map) return null;
+    await new Promise<void>((resolve) => this.#whenStyled(resolve));
+    if (this.#map !== map) return null;
+    const layer = new EvaluationFlagsLayer(map);
+    const remove = layer.remove.bind(layer);
+    layer.remove = () => {
       if (this.#map === map) remove();
     };
     return layer;
