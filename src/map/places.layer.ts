@@ -307,7 +307,7 @@ const ADD_COST = 10;
  * Places added per update. Each update is sent in a task of its own once the worker has taken
  * the previous one, so no task clones more than this many features (bench/places-filter).
  */
-export const ADD_CHUNK = 4000;
+export const ADD_CHUNK = 1500;
 
 /**
  * The updates, round by round, that take the filtered sources from holding the places marked in
@@ -324,29 +324,40 @@ export function planFilteredRounds(
   for (let k = 0; k < kept.length; k++) wanted[kept[k]!] = 1;
   const remove: Record<FilteredSource, number[]> = { enterprises: [], projects: [], named: [] };
   const add: Record<FilteredSource, number[]> = { enterprises: [], projects: [], named: [] };
-  const stay: Record<FilteredSource, number[]> = { enterprises: [], projects: [], named: [] };
+  const stay: Record<FilteredSource, number> = { enterprises: 0, projects: 0, named: 0 };
   for (let i = 0; i < held.length; i++) {
-    if (held[i] === wanted[i]) {
-      if (wanted[i]) stay[sourceOf[i]!].push(i);
-    } else (wanted[i] ? add : remove)[sourceOf[i]!].push(i);
+    const h = held[i]!;
+    const w = wanted[i]!;
+    if (h === w) {
+      if (w === 1) stay[sourceOf[i]!]++;
+    } else if (w === 1) add[sourceOf[i]!].push(i);
+    else remove[sourceOf[i]!].push(i);
   }
   const first: FilteredRound = {};
-  const adds: Array<[FilteredSource, number]> = [];
+  const rounds: FilteredRound[] = [first];
+  let round = first;
+  let room = chunk;
   for (const source of FILTERED_SOURCES) {
-    const refill = stay[source].length * ADD_COST < remove[source].length;
-    const toAdd = refill ? [...stay[source], ...add[source]].sort((x, y) => x - y) : add[source];
+    const refill = stay[source] * ADD_COST < remove[source].length;
+    let toAdd = add[source];
+    if (refill) {
+      toAdd = [];
+      for (let k = 0; k < kept.length; k++) if (sourceOf[kept[k]!] === source) toAdd.push(kept[k]!);
+    }
     if (refill || remove[source].length > 0) {
       first[source] = { removeAll: refill, remove: refill ? [] : remove[source], add: [] };
     }
-    for (const i of toAdd) adds.push([source, i]);
-  }
-  const rounds: FilteredRound[] = [first];
-  for (let start = 0; start < adds.length; start += chunk) {
-    const round = start === 0 ? first : {};
-    for (const [source, i] of adds.slice(start, start + chunk)) {
-      (round[source] ??= { removeAll: false, remove: [], add: [] }).add.push(i);
+    for (let start = 0; start < toAdd.length;) {
+      if (room === 0) {
+        round = {};
+        rounds.push(round);
+        room = chunk;
+      }
+      const part = toAdd.slice(start, start + room);
+      (round[source] ??= { removeAll: false, remove: [], add: [] }).add.push(...part);
+      start += part.length;
+      room -= part.length;
     }
-    if (start > 0) rounds.push(round);
   }
   return rounds;
 }
