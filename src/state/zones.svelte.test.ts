@@ -205,4 +205,32 @@ describe('ZonesState contents and progress', () => {
     expect(anji?.landMu.ratio).toBeCloseTo(400 / 2000, 9);
     expect(anji?.energyTce.planned).toBeCloseTo(2000, 9);
   });
+
+  it('exports every zone as GeoJSON with its fields, area in 亩 and the district it lies in', async () => {
+    profile = freshProfile();
+    const tab = await openState(profile.openTab());
+    tab.setReferenceData(read('districts.geojson'), read('places.geojson'));
+    const id = (await tab.create({ ...DRAFT, plannedLandMu: 400 }))!;
+    await vi.waitFor(() => expect(tab.zoneById(id)).toBeDefined());
+
+    const file = await tab.exportZonesGeoJson(undefined, new Date(2025, 4, 6, 7, 8));
+    expect(file).toMatchObject({
+      fileName: 'muatlas-zones-20250506-0708.geojson',
+      mediaType: 'application/geo+json',
+      zoneCount: 1,
+      withDistricts: true,
+    });
+    const parsed = JSON.parse(file.text) as FeatureCollection<Polygon>;
+    const [feature] = parsed.features;
+    expect(feature?.geometry).toEqual(tab.zoneById(id)?.geometry);
+    expect(feature?.properties).toMatchObject({
+      id,
+      name: DRAFT.name,
+      kind: 'oldIndustrialArea',
+      plannedLandMu: 400,
+      energySpaceTce: 2000,
+      areaMu: expect.closeTo(tab.measureOf(id)!.areaMu, 2),
+      districts: [expect.objectContaining({ code: '330523', nameZh: '安吉县' })],
+    });
+  });
 });

@@ -22,6 +22,8 @@
  *   space (tce) against the 2023 targets and the 2027 goal, each target with its seed source.
  * - `contentsOfShape(polygon)` — the same for an outline being drawn or reshaped (not stored).
  * - `setExtraPoints(points)` — more points for contents (e.g. imported enterprises).
+ * - `exportZonesGeoJson(labels?, now?)` — every zone as a GeoJSON file (`fileName`, `text`),
+ *   with form fields, area and districts; `downloadZonesGeoJson(labels?)` saves it.
  *
  * Editing (each resolves once stored or refused; writes run one after another)
  * - `create(draft: ZoneDraft): Promise<string | null>` — the new zone's id, or null when refused
@@ -64,6 +66,13 @@ import {
   type ZoneGeometryCheck,
 } from '../domain/zones/zone-geometry.validator.ts';
 import { measureZone, type ZoneMeasure } from '../domain/zones/zone-measure.ts';
+import {
+  GEOJSON_MEDIA_TYPE,
+  serializeZonesGeoJson,
+  zonesGeoJsonFileName,
+  zonesToGeoJson,
+  type ZoneExportLabels,
+} from '../domain/zones/zones-geojson.format.ts';
 import {
   readZoneTargets,
   zoneProgress,
@@ -132,6 +141,17 @@ export interface HistoryEntry {
   zoneId: string;
   /** 0 when the edit left no zone (a deletion). */
   revisionAfter: number;
+}
+
+/** The zones as a GeoJSON file, ready to save. */
+export interface ZonesGeoJsonFile {
+  /** `muatlas-zones-YYYYMMDD-HHmm.geojson`. */
+  fileName: string;
+  mediaType: string;
+  text: string;
+  zoneCount: number;
+  /** False when the district outlines could not be fetched: each zone's districts are null. */
+  withDistricts: boolean;
 }
 
 export interface ZonesStateOptions {
@@ -219,6 +239,7 @@ export class ZonesState {
   #places = $state.raw<readonly ZoneContentPoint[]>([]);
   #extraPoints = $state.raw<readonly ZoneContentPoint[]>([]);
   #queue: Promise<unknown> = Promise.resolve();
+  #referenceLoad: Promise<void> | null = null;
   #persistAsked = false;
   /** The zone as this tab last showed it, for an update the other tab's delete overtook. */
   readonly #lastShown = new Map<string, ZoneDraft>();
@@ -352,9 +373,19 @@ export class ZonesState {
     this.#extraPoints = points;
   }
 
-  /** Fetches the district outlines and places the contents and progress need. */
-  async loadReferenceData(fetchImpl: typeof fetch = fetch): Promise<void> {
-    if (this.referenceStatus === 'loading' || this.referenceStatus === 'ready') return;
+  /**
+   * Fetches the district outlines and places the contents and progress need; a second call
+   * while fetching waits for the same fetch.
+   */
+  loadReferenceData(fetchImpl: typeof fetch = fetch): Promise<void> {
+    if (this.referenceStatus === 'ready') return Promise.resolve();
+    if (this.referenceStatus !== 'loading' || !this.#referenceLoad) {
+      this.#referenceLoad = this.#fetchReferenceData(fetchImpl);
+    }
+    return this.#referenceLoad;
+  }
+
+  async #fetchReferenceData(fetchImpl: typeof fetch): Promise<void> {
     this.referenceStatus = 'loading';
     try {
       const base = `${import.meta.env.BASE_URL}`;
@@ -382,6 +413,47 @@ export class ZonesState {
     this.#districts = new DistrictAreas(readDistrictOutlines(districts));
     this.#places = readContentPlaces(places);
     this.referenceStatus = 'ready';
+  }
+
+  /**
+   * Every stored zone as a GeoJSON file (RFC 7946): form fields, area in 亩/公顷/m², perimeter and
+   * the districts it lies in (the outlines are fetched first; without them districts are null).
+   * `labels` words kind and phase in the user's language beside their ids.
+   */
+  async exportZonesGeoJson(
+    labels?: ZoneExportLabels,
+    now: Date = new Date(),
+  ): Promise<ZonesGeoJsonFile> {
+    await this.loadReferenceData();
+    const districts = this.#districts;
+    const items = this.#live.current.map((zone) => ({
+      zone,
+      measure: this.#measures.get(zone.id) ?? measureZone(zone.geometry),
+      districts: districts && this.#shares(`${zone.id}:${zone.revision}`, zone.geometry, districts),
+    }));
+    return {
+      fileName: zonesGeoJsonFileName(now),
+      mediaType: GEOJSON_MEDIA_TYPE,
+      text: serializeZonesGeoJson(zonesToGeoJson(items, labels)),
+      zoneCount: items.length,
+      withDistricts: districts !== null,
+    };
+  }
+
+  /** Saves `exportZonesGeoJson()` as a download in the browser; resolves with the file. */
+  async downloadZonesGeoJson(labels?: ZoneExportLabels): Promise<ZonesGeoJsonFile> {
+    const file = await this.exportZonesGeoJson(labels);
+    const url = URL.createObjectURL(new Blob([file.text], { type: file.mediaType }));
+    try {
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = file.fileName;
+      link.click();
+    } finally {
+      // After the click has handed the file to the browser's download.
+      setTimeout(() => URL.revokeObjectURL(url), 0);
+    }
+    return file;
   }
 
   setEnteredBy(name: string): void {
