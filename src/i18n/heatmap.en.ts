@@ -14,6 +14,7 @@ export const heatmapEn: Widen<typeof heatmapZhCN> = {
     actual: 'Actual',
     completion: 'Completion',
     profile: 'Counted from the plan',
+    zones: 'from user-drawn zones',
   },
   groups: {
     per_mu_efficiency: 'Output per mu',
@@ -24,6 +25,7 @@ export const heatmapEn: Widen<typeof heatmapZhCN> = {
     quality: 'Quality and brands',
     shaoxing_profile: 'Industry profile',
     shaoxing_industry: 'Key industries',
+    zones_progress: 'Zones progress (from user-drawn zones)',
   },
   classification: {
     label: 'Classes',
@@ -70,6 +72,8 @@ export const heatmapEn: Widen<typeof heatmapZhCN> = {
     select: 'Details',
     close: 'Close',
     profileBasis: 'Counted from the industries and parks the plan names',
+    zonesBasis:
+      'Progress = land the user-drawn zones plan to free ÷ the district’s 2023 target; the numerator is zones drawn in this browser, not statistics',
   },
   noRate: {
     'no-target': 'No target',

@@ -11,6 +11,7 @@ export const heatmapZhCN = {
     actual: '实际值',
     completion: '完成率',
     profile: '据规划文本统计',
+    zones: '按用户绘制区块计算',
   },
   groups: {
     per_mu_efficiency: '亩均效益',
@@ -21,6 +22,7 @@ export const heatmapZhCN = {
     quality: '质量品牌',
     shaoxing_profile: '产业概况',
     shaoxing_industry: '重点产业分布',
+    zones_progress: '区块进度（按用户绘制区块计算）',
   },
   classification: {
     label: '分级方法',
@@ -66,6 +68,8 @@ export const heatmapZhCN = {
     select: '查看详情',
     close: '关闭',
     profileBasis: '依据规划文本中点名的产业与园区统计',
+    zonesBasis:
+      '完成度 = 用户绘制区块的计划腾出用地 ÷ 该区县 2023 年目标；分子来自本机绘制的区块，并非统计数据',
   },
   noRate: {
     'no-target': '无目标值',

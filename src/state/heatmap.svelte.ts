@@ -23,6 +23,11 @@ import { UNIT_DISPLAY, type UnitDisplay } from '../domain/indicators/unit-displa
 import { HUZHOU_DEV_ZONE_CODE } from '../domain/regions.ts';
 import { parseSeedCsv } from '../domain/seeds/seed-csv.format.ts';
 import { readDistrictTargets } from '../domain/seeds/seed-records.ts';
+import type { ZoneProgressReport } from '../domain/zones/zone-progress.ts';
+import {
+  ZONES_LAND_PROGRESS_MEASURE_ID,
+  zonesLandProgressMeasure,
+} from '../domain/zones/zones-progress.measure.ts';
 import type { AppState } from './app-state.svelte.ts';
 import { scheduleUrlUpdate } from './url-writer.ts';
 
@@ -39,6 +44,11 @@ export interface ActualFigure {
 /** Where the heatmap reads planners' actual values from (the actuals store). */
 export interface ActualsSource {
   valuesFor(indicatorId: string, year: number): ReadonlyMap<string, ActualFigure>;
+}
+
+/** Where the zones measure reads the drawn zones' progress from (the zones state). */
+export interface ZonesProgressSource {
+  readonly progress: ZoneProgressReport | null;
 }
 
 /** Everything a card or tooltip says about one district on the current figure. */
@@ -75,15 +85,22 @@ export class HeatmapState {
   manualBreaks = $state.raw<number[]>(DEFAULT_HEATMAP_VIEW.manualBreaks);
   selectedDistrictCode = $state<string | null>(DEFAULT_HEATMAP_VIEW.selectedDistrictCode);
   order = $state<BoardOrder>('best-first');
-  /** How the shown figures were obtained, for titles: a plan target, an actual, a rate or a count. */
-  get figureKind(): HeatmapMode | 'profile' {
-    return this.measure?.basis === 'profile' ? 'profile' : this.effectiveMode;
+  /**
+   * How the shown figures were obtained, for titles: a plan target, an actual, a rate, a count,
+   * or the user's drawn zones against a target.
+   */
+  get figureKind(): HeatmapMode | 'profile' | 'zones' {
+    const basis = this.measure?.basis;
+    return basis === 'profile' || basis === 'zones' ? basis : this.effectiveMode;
   }
 
   /** A district hovered in a list (the ranking board), shown outlined on the map. */
   listHoverDistrictCode = $state<string | null>(null);
   /** Planners' actual values; attached once the store has loaded. */
   actuals = $state.raw<ActualsSource | null>(null);
+  /** The drawn zones' progress; loaded when the zones measure is first chosen (see startSync). */
+  zones = $state.raw<ZonesProgressSource | null>(null);
+  #zonesRequested = false;
 
   /** The figures a planner can map in the region in view. */
   readonly measures: MapMeasure[];
@@ -133,11 +150,18 @@ export class HeatmapState {
     this.#catalogue = options.catalogue;
     this.actuals = options.actuals ?? null;
     this.#profileMeasures = options.profileMeasures ?? (() => []);
-    this.measures = $derived(
-      this.#app.region === 'huzhou'
-        ? targetMeasures(this.#catalogue, this.#app.city.code, HUZHOU_TARGET_YEAR)
-        : this.#profileMeasures(),
-    );
+    this.measures = $derived.by(() => {
+      if (this.#app.region !== 'huzhou') return this.#profileMeasures();
+      const code = this.#app.city.code;
+      const zones = zonesLandProgressMeasure(
+        this.#catalogue,
+        this.zones?.progress ?? null,
+        code,
+        HUZHOU_TARGET_YEAR,
+      );
+      const targets = targetMeasures(this.#catalogue, code, HUZHOU_TARGET_YEAR);
+      return zones ? [...targets, zones] : targets;
+    });
     this.notMappable = $derived(
       this.#app.region === 'huzhou'
         ? indicatorsForMap(
@@ -267,9 +291,22 @@ export class HeatmapState {
     this.selectedDistrictCode = view.selectedDistrictCode;
   }
 
-  /** Keeps the URL in step; returns the cleanup. */
+  /**
+   * Keeps the URL in step, and opens the drawn zones the first time their measure is chosen
+   * (their database and geometry code stay out of the first load); returns the cleanup.
+   */
   startSync(): () => void {
     return $effect.root(() => {
+      $effect(() => {
+        if (this.measureId !== ZONES_LAND_PROGRESS_MEASURE_ID || this.#zonesRequested) return;
+        this.#zonesRequested = true;
+        void import('./zones-loader.ts')
+          .then((m) => m.loadZonesState())
+          .then(
+            (zones) => (this.zones = zones),
+            () => (this.#zonesRequested = false),
+          );
+      });
       $effect(() => {
         const view = {
           measureId: this.measureId,

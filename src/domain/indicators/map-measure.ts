@@ -33,8 +33,11 @@ export interface MapMeasure {
   kind: IndicatorKind;
   /** True when no valid figure can be below zero. */
   nonNegative: boolean;
-  /** `target`: a plan's target for the year; `profile`: a description drawn from the seeds. */
-  basis: 'target' | 'profile';
+  /**
+   * `target`: a plan's target for the year; `profile`: a description drawn from the seeds;
+   * `zones`: the user's drawn renewal zones measured against a plan target (their own figure).
+   */
+  basis: 'target' | 'profile' | 'zones';
   cityCode: string;
   /** The year the figures are for; null for profiles that have no single year. */
   year: number | null;
