@@ -3,7 +3,14 @@
  * being edited (results follow every valid edit at once; Save stores them), the evaluation
  * itself, and the table's sort. Loaded lazily through evaluation-loader.ts.
  */
+import type { Geometry } from 'geojson';
 import { EVALUATION_CLASS_COLOURS, UNCLASSED_COLOUR } from '../domain/evaluation/class-colours.ts';
+import {
+  DEMO_SOURCE_FILE_NAME,
+  demoImportInfo,
+  generateDemoRecords,
+  isDemoLayer,
+} from '../domain/evaluation/demo-dataset.ts';
 import { fromRecord } from '../domain/evaluation/enterprise-inputs.ts';
 import { evaluateLayer, type EvaluatedEnterprise } from '../domain/evaluation/evaluate-layer.ts';
 import {
@@ -15,6 +22,8 @@ import {
 } from '../domain/evaluation/evaluation-settings.ts';
 import type { EvaluationIndicator } from '../domain/evaluation/per-mu-indicators.ts';
 import type { ImportedRecord } from '../domain/imports/imported-layer.ts';
+import type { DistrictOutline } from '../domain/places/placement.ts';
+import { importedLayerColour } from '../map/imported-layers.layer.ts';
 import type { StoredImportedLayer } from '../persistence/db.ts';
 import type { ImportedLayersRepo } from '../persistence/imported-layers.repo.ts';
 import { LiveQuery, subscribeLive } from '../persistence/live-query.svelte.ts';
@@ -78,6 +87,19 @@ export function sortRows(
 
 export type SaveOutcome = 'saved' | 'storage-full' | null;
 
+/** How loading the demo data went; `failed` carries the reason for the message. */
+export type DemoOutcome =
+  | { kind: 'loading' }
+  | { kind: 'loaded' }
+  | { kind: 'storage-full' }
+  | { kind: 'failed'; detail: string };
+
+/**
+ * The demo layer's name: stored with the layer (so it reads the same in either language) and
+ * saying in both that the data is invented.
+ */
+export const DEMO_LAYER_NAME = '示例数据 (synthetic) · 湖州企业 2022–2023';
+
 /** The imported layers' map hook (src/map/imported-layers.layer.ts), as narrow as it is used. */
 export interface RecordStateTarget {
   setRecordStates(
@@ -103,6 +125,7 @@ export class EvaluationState {
   saveOutcome = $state<SaveOutcome>(null);
   sortKey = $state<SortKey>('score');
   sortDescending = $state(true);
+  demoOutcome = $state.raw<DemoOutcome | null>(null);
 
   readonly layerId: string | null;
   readonly layer: StoredImportedLayer | null;
@@ -114,6 +137,10 @@ export class EvaluationState {
   readonly unsaved: boolean;
   /** Class and flag per record index of the evaluated layer, for colouring the map. */
   readonly recordClasses: ReadonlyMap<number, RecordClass>;
+  /** True when the evaluated layer is the synthetic demo, which every view must say. */
+  readonly isDemo: boolean;
+  /** Geometries of the records flagged 高耗低效 in the evaluated year, for the map's rings. */
+  readonly flaggedGeometries: Geometry[];
 
   readonly #layersRepo: ImportedLayersRepo;
   readonly #settingsRepo: SettingsRepo;
@@ -163,6 +190,15 @@ export class EvaluationState {
         ]),
       ),
     );
+    this.isDemo = $derived(this.layer !== null && isDemoLayer(this.layer));
+    this.flaggedGeometries = $derived.by(() => {
+      const flagged = new Set(
+        this.evaluation.enterprises
+          .filter((e) => e.flag.flagged === true)
+          .map((e) => e.inputs.recordIndex),
+      );
+      return this.records.flatMap((r) => (r.geometry && flagged.has(r.index) ? [r.geometry] : []));
+    });
   }
 
   /** Reads the stored settings into the form; the preset when none are stored or they are invalid. */
@@ -256,6 +292,44 @@ export class EvaluationState {
       }),
     );
     target.setRecordStates(layerId, states);
+  }
+
+  /**
+   * Takes the class colours off a layer's records again (the layer's own colour, no class, no
+   * flag), when the evaluation closes or moves to another layer.
+   */
+  clearClasses(target: RecordStateTarget, layerId: string, indices: Iterable<number>): void {
+    const state = { colour: importedLayerColour(layerId), evalClass: '', flagged: 0 };
+    target.setRecordStates(layerId, new Map([...indices].map((index) => [index, state])));
+  }
+
+  /**
+   * Stores the synthetic demo (demo-dataset.ts) as an imported layer and evaluates it. The
+   * outlines are Huzhou's districts the demo is placed in (public/data/districts.geojson).
+   */
+  async loadDemo(outlines: () => Promise<DistrictOutline[]>): Promise<void> {
+    if (this.demoOutcome?.kind === 'loading') return;
+    this.demoOutcome = { kind: 'loading' };
+    try {
+      const records = generateDemoRecords(await outlines());
+      const result = await this.#layersRepo.commit(
+        {
+          name: DEMO_LAYER_NAME,
+          kind: 'enterprises',
+          sourceFileName: DEMO_SOURCE_FILE_NAME,
+          importInfo: demoImportInfo(),
+          records,
+        },
+        { enteredBy: DEMO_SOURCE_FILE_NAME },
+      );
+      if (result.ok) {
+        this.selectLayer(result.layer.id);
+        this.demoOutcome = { kind: 'loaded' };
+      } else if (result.kind === 'storage-full') this.demoOutcome = { kind: 'storage-full' };
+      else this.demoOutcome = { kind: 'failed', detail: result.reasons.join(', ') };
+    } catch (error) {
+      this.demoOutcome = { kind: 'failed', detail: String(error) };
+    }
   }
 
   dispose(): void {
