@@ -162,11 +162,10 @@ export const zonesEn: Widen<typeof zonesZhCN> = {
     showOnMap: 'Colour districts by progress on the map',
     legendTitle: 'Land to free as a share of the 2023 target',
     sources: 'Where the targets come from',
-    sourceItem: '{name} {indicator} {value}: {source}',
+    sourceItem: '{name}, {indicator} ({value}): {source}',
     landIndicator: 'land freed',
     energyIndicator: 'energy space freed',
-    landColumn: 'Land (mu): planned / target',
-    energyColumn: 'Energy space (tce): planned / target',
+    plannedOfTarget: 'planned / target',
     goal2027Row: '{value} mu cumulative by 2027',
   },
 };

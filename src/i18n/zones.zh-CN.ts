@@ -159,11 +159,10 @@ export const zonesZhCN = {
     showOnMap: '在地图上按完成度给区县着色',
     legendTitle: '计划腾地占 2023 年目标',
     sources: '目标出处',
-    sourceItem: '{name}{indicator} {value}：{source}',
+    sourceItem: '{name}{indicator}（{value}）：{source}',
     landIndicator: '腾出用地',
     energyIndicator: '腾出用能空间',
-    landColumn: '腾地（亩）：计划 / 目标',
-    energyColumn: '用能空间（吨标煤）：计划 / 目标',
+    plannedOfTarget: '计划 / 目标',
     goal2027Row: '2027 年累计 {value} 亩',
   },
 } as const;
