@@ -73,7 +73,7 @@ export const heatmapEn: Widen<typeof heatmapZhCN> = {
     close: 'Close',
     profileBasis: 'Counted from the industries and parks the plan names',
     zonesBasis:
-      'Progress = land the user-drawn zones plan to free ÷ the district’s 2023 target; the numerator is zones drawn in this browser, not statistics',
+      "Progress = land the user-drawn zones plan to free ÷ the district's 2023 target; the numerator is zones drawn in this browser, not statistics",
   },
   noRate: {
     'no-target': 'No target',
