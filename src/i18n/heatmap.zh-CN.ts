@@ -12,6 +12,7 @@ export const heatmapZhCN = {
     completion: '完成率',
     profile: '据规划文本统计',
     zones: '按用户绘制区块计算',
+    imported: '按导入数据计算',
   },
   groups: {
     per_mu_efficiency: '亩均效益',
@@ -23,6 +24,7 @@ export const heatmapZhCN = {
     shaoxing_profile: '产业概况',
     shaoxing_industry: '重点产业分布',
     zones_progress: '区块进度（按用户绘制区块计算）',
+    user_evaluation: '我的数据：亩均评价（按导入数据计算）',
   },
   classification: {
     label: '分级方法',
@@ -68,6 +70,9 @@ export const heatmapZhCN = {
     select: '查看详情',
     close: '关闭',
     profileBasis: '依据规划文本中点名的产业与园区统计',
+    importedBasis:
+      '数值由本机导入的企业数据按当前评价设置计算（Σ税收÷Σ用地、D 类与高耗低效家数），并非统计数据；目标值来自规划文本',
+    syntheticBasis: '示例数据：程序生成的虚构企业，仅供试用',
     zonesBasis:
       '完成度 = 用户绘制区块的计划腾出用地 ÷ 该区县 2023 年目标；分子来自本机绘制的区块，并非统计数据',
   },

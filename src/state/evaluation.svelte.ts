@@ -20,6 +20,7 @@ import {
   type EvaluationClass,
   type EvaluationSettings,
 } from '../domain/evaluation/evaluation-settings.ts';
+import type { EvaluatedLayerFigures } from '../domain/evaluation/evaluation.measure.ts';
 import type { EvaluationIndicator } from '../domain/evaluation/per-mu-indicators.ts';
 import type { ImportedRecord } from '../domain/imports/imported-layer.ts';
 import type { DistrictOutline } from '../domain/places/placement.ts';
@@ -139,6 +140,8 @@ export class EvaluationState {
   readonly recordClasses: ReadonlyMap<number, RecordClass>;
   /** True when the evaluated layer is the synthetic demo, which every view must say. */
   readonly isDemo: boolean;
+  /** The evaluated layer as the heatmap's measures read it; null without a layer. */
+  readonly figures: EvaluatedLayerFigures | null;
   /** Geometries of the records flagged 高耗低效 in the evaluated year, for the map's rings. */
   readonly flaggedGeometries: Geometry[];
 
@@ -189,6 +192,17 @@ export class EvaluationState {
           { evaluationClass: e.evaluationClass, flagged: e.flag.flagged },
         ]),
       ),
+    );
+    this.figures = $derived(
+      this.layer
+        ? {
+            layerName: this.layer.name,
+            sourceFileName: this.layer.sourceFileName,
+            recordCount: this.layer.recordCount,
+            synthetic: isDemoLayer(this.layer),
+            evaluation: this.recordsLoaded ? this.evaluation : null,
+          }
+        : null,
     );
     this.isDemo = $derived(this.layer !== null && isDemoLayer(this.layer));
     this.flaggedGeometries = $derived.by(() => {

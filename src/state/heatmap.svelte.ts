@@ -25,6 +25,11 @@ import { parseSeedCsv } from '../domain/seeds/seed-csv.format.ts';
 import { readDistrictTargets } from '../domain/seeds/seed-records.ts';
 import type { ZoneProgressReport } from '../domain/zones/zone-progress.ts';
 import {
+  evaluationMeasures,
+  isEvaluationMeasureId,
+  type EvaluatedLayerFigures,
+} from '../domain/evaluation/evaluation.measure.ts';
+import {
   ZONES_LAND_PROGRESS_MEASURE_ID,
   zonesLandProgressMeasure,
 } from '../domain/zones/zones-progress.measure.ts';
@@ -50,6 +55,21 @@ export interface ActualsSource {
 export interface ZonesProgressSource {
   readonly progress: ZoneProgressReport | null;
 }
+
+/** Where the evaluation measures read the evaluated imported layer from (the evaluation state). */
+export interface EvaluatedLayerSource {
+  readonly figures: EvaluatedLayerFigures | null;
+  watchRecords(): () => void;
+}
+
+/** The evaluation measures' stand-in until the evaluation is opened: no layer name, no figures. */
+const UNOPENED_EVALUATION: EvaluatedLayerFigures = {
+  layerName: '',
+  sourceFileName: '',
+  recordCount: 0,
+  synthetic: false,
+  evaluation: null,
+};
 
 /** Everything a card or tooltip says about one district on the current figure. */
 export interface DistrictFigure {
@@ -87,11 +107,13 @@ export class HeatmapState {
   order = $state<BoardOrder>('best-first');
   /**
    * How the shown figures were obtained, for titles: a plan target, an actual, a rate, a count,
-   * or the user's drawn zones against a target.
+   * the user's drawn zones against a target, or the user's imported data.
    */
-  get figureKind(): HeatmapMode | 'profile' | 'zones' {
+  get figureKind(): HeatmapMode | 'profile' | 'zones' | 'imported' {
     const basis = this.measure?.basis;
-    return basis === 'profile' || basis === 'zones' ? basis : this.effectiveMode;
+    return basis === 'profile' || basis === 'zones' || basis === 'imported'
+      ? basis
+      : this.effectiveMode;
   }
 
   /** A district hovered in a list (the ranking board), shown outlined on the map. */
@@ -101,6 +123,9 @@ export class HeatmapState {
   /** The drawn zones' progress; loaded when the zones measure is first chosen (see startSync). */
   zones = $state.raw<ZonesProgressSource | null>(null);
   #zonesRequested = false;
+  /** The evaluated imported layer; loaded when an evaluation measure is first chosen. */
+  evaluated = $state.raw<EvaluatedLayerSource | null>(null);
+  #evaluationRequested = false;
 
   /** The figures a planner can map in the region in view. */
   readonly measures: MapMeasure[];
@@ -160,7 +185,13 @@ export class HeatmapState {
         HUZHOU_TARGET_YEAR,
       );
       const targets = targetMeasures(this.#catalogue, code, HUZHOU_TARGET_YEAR);
-      return zones ? [...targets, zones] : targets;
+      const evaluated = evaluationMeasures(
+        this.#catalogue,
+        this.evaluated ? this.evaluated.figures : UNOPENED_EVALUATION,
+        code,
+        HUZHOU_TARGET_YEAR,
+      );
+      return [...targets, ...(zones ? [zones] : []), ...evaluated];
     });
     this.notMappable = $derived(
       this.#app.region === 'huzhou'
@@ -307,6 +338,17 @@ export class HeatmapState {
             () => (this.#zonesRequested = false),
           );
       });
+      $effect(() => {
+        if (!isEvaluationMeasureId(this.measureId) || this.#evaluationRequested) return;
+        this.#evaluationRequested = true;
+        void import('./evaluation-loader.ts')
+          .then((m) => m.loadEvaluationState())
+          .then(
+            (evaluated) => (this.evaluated = evaluated),
+            () => (this.#evaluationRequested = false),
+          );
+      });
+      $effect(() => this.evaluated?.watchRecords());
       $effect(() => {
         const view = {
           measureId: this.measureId,

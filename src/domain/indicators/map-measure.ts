@@ -35,9 +35,10 @@ export interface MapMeasure {
   nonNegative: boolean;
   /**
    * `target`: a plan's target for the year; `profile`: a description drawn from the seeds;
-   * `zones`: the user's drawn renewal zones measured against a plan target (their own figure).
+   * `zones`: the user's drawn renewal zones measured against a plan target (their own figure);
+   * `imported`: figures computed from the user's imported data (the per-mu evaluation).
    */
-  basis: 'target' | 'profile' | 'zones';
+  basis: 'target' | 'profile' | 'zones' | 'imported';
   cityCode: string;
   /** The year the figures are for; null for profiles that have no single year. */
   year: number | null;
