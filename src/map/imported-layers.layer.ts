@@ -1,7 +1,9 @@
 /**
  * The user's imported layers on the map: points (clustered when a layer has many) and parcels
  * (fills with outlines), one GeoJSON source pair per layer, each layer in its own colour, and a
- * click that names the record for its card.
+ * click that names the record for its card. The sources load GeoJSON text the import worker
+ * built (src/workers/import-session.ts) by object URL, so MapLibre's worker parses it and the
+ * page never holds a layer's features.
  *
  * ## Colouring records (hook for the per-mu evaluation)
  * Every record is a feature whose id is its `index` in the layer, so its look can change
@@ -16,7 +18,6 @@
  * States survive hiding and showing a layer; they go with the layer when it is removed.
  */
 
-import { bbox } from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type {
   ExpressionSpecification,
@@ -28,11 +29,17 @@ import type {
 import type { ImportedLayerKind, ImportedRecord } from '../domain/imports/imported-layer.ts';
 import { LABEL_FONT } from './basemap.style.ts';
 
-/** A layer to draw: its id, what it holds and its records (WGS-84). */
+/** A layer to draw: its id, what it holds and its features as GeoJSON text (WGS-84). */
 export interface ImportedLayerData {
   layerId: string;
   kind: ImportedLayerKind;
-  records: readonly ImportedRecord[];
+  drawing: {
+    points: Blob;
+    shapes: Blob;
+    pointCount: number;
+    /** [west, south, east, north], or null when no record has a geometry. */
+    bounds: [number, number, number, number] | null;
+  };
 }
 
 export interface ImportedLayersLayerOptions {
@@ -186,6 +193,8 @@ interface Shown {
   colour: string;
   /** [west, south, east, north] of every record with geometry, or null when none has one. */
   bounds: [number, number, number, number] | null;
+  /** The object URLs the sources read, revoked with the layer. */
+  urls: string[];
 }
 
 /** Draws imported layers and routes clicks on their records. Remove with `remove()`. */
@@ -272,30 +281,19 @@ export class ImportedLayersLayer {
   #addLayer(layer: ImportedLayerData): void {
     const map = this.#map;
     const ids = importedLayerIds(layer.layerId);
-    const { points, shapes } = recordFeatures(layer.records);
+    const { drawing } = layer;
+    const points = URL.createObjectURL(drawing.points);
+    const shapes = URL.createObjectURL(drawing.shapes);
     map.addSource(ids.pointSource, {
       type: 'geojson',
       data: points,
-      cluster: points.features.length >= CLUSTER_FROM_POINTS,
+      cluster: drawing.pointCount >= CLUSTER_FROM_POINTS,
       clusterMaxZoom: CLUSTER_MAX_ZOOM,
       clusterRadius: 40,
     });
     map.addSource(ids.shapeSource, { type: 'geojson', data: shapes });
     const colour = importedLayerColour(layer.layerId);
-    const withGeometry = [...points.features, ...shapes.features];
-    const shown: Shown = {
-      ids,
-      colour,
-      bounds:
-        withGeometry.length > 0
-          ? (bbox({ type: 'FeatureCollection', features: withGeometry }).slice(0, 4) as [
-              number,
-              number,
-              number,
-              number,
-            ])
-          : null,
-    };
+    const shown: Shown = { ids, colour, bounds: drawing.bounds, urls: [points, shapes] };
     this.#shown.set(layer.layerId, shown);
     for (const spec of importedLayerSpecs(ids, this.#colourOf(shown))) map.addLayer(spec);
     this.#applyVisibility(layer.layerId, ids);
@@ -345,6 +343,7 @@ export class ImportedLayersLayer {
     for (const id of [shown.ids.pointSource, shown.ids.shapeSource]) {
       if (map.getSource(id)) map.removeSource(id);
     }
+    for (const url of shown.urls) URL.revokeObjectURL(url);
     this.#shown.delete(layerId);
   }
 

@@ -18,10 +18,10 @@ import { liveSource, type LiveSource } from './live-source.ts';
 import { catchStorageFull, type StorageFullFailure } from './storage-errors.ts';
 
 /**
- * Records written per request batch inside the commit's one transaction. The browser clones
- * each record on the main thread as it is queued, so queuing 100,000 at once blocks the page
- * for seconds; batches awaited one after another keep the transaction open (a request is
- * always pending) while the page gets a turn between them.
+ * Records written per request batch inside the commit's one transaction. The import worker
+ * commits, so the page does not wait on the clone of each record; batches awaited one after
+ * another keep the transaction open (a request is always pending) and give the worker a turn to
+ * report progress between them.
  */
 export const RECORDS_PER_BATCH = 500;
 
@@ -117,6 +117,11 @@ export class ImportedLayersRepo {
       .toArray();
   }
 
+  /** One record of a layer by its index, or undefined (the record card reads just that one). */
+  record(layerId: string, index: number): Promise<ImportedRecord | undefined> {
+    return this.#db.importedRecords.get([layerId, index]);
+  }
+
   /** `records` of one layer as a live source. */
   liveRecords(layerId: string): LiveSource<ImportedRecord[]> {
     return liveSource(() => this.records(layerId));
@@ -124,11 +129,13 @@ export class ImportedLayersRepo {
 
   /**
    * Stores a new layer with all its records in one transaction. On a full disk nothing is
-   * written (the transaction aborts) and the caller keeps the draft to retry.
+   * written (the transaction aborts) and the caller keeps the draft to retry. `onProgress`
+   * hears the records queued so far after each batch.
    */
   async commit(
     draft: ImportedLayerDraft,
     author: { enteredBy: string },
+    onProgress?: (written: number, total: number) => void,
   ): Promise<LayerCommitResult> {
     const reasons = layerNameRejections(draft.name);
     if (draft.records.length === 0) reasons.push('noRecords');
@@ -164,6 +171,7 @@ export class ImportedLayersRepo {
           await db.importedLayers.add(layer);
           for (let start = 0; start < records.length; start += RECORDS_PER_BATCH) {
             await db.importedRecords.bulkAdd(records.slice(start, start + RECORDS_PER_BATCH));
+            onProgress?.(Math.min(start + RECORDS_PER_BATCH, records.length), records.length);
           }
           return { ok: true, layer };
         },

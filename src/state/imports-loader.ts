@@ -2,18 +2,17 @@ import type { SeedEnterprise } from '../domain/imports/seed-enterprise.join.ts';
 import type { ImportsApp, ImportsState } from './imports.svelte.ts';
 
 /**
- * Opens the user's imported layers in IndexedDB, with the import worker for new files. Loaded
+ * Opens the user's imported layers in IndexedDB, with the import worker for new files and for
+ * drawing stored layers. Loaded
  * on first use, so the importer and the database code stay out of the first page load.
  */
 export async function loadImportsState(app: ImportsApp): Promise<ImportsState> {
-  const [{ ImportsState }, { MuAtlasDb }, { parseInWorker }] = await Promise.all([
+  const [{ ImportsState }, { MuAtlasDb }, { workerImportEngine }] = await Promise.all([
     import('./imports.svelte.ts'),
     import('../persistence/db.ts'),
-    import('../domain/imports/import-client.ts'),
+    import('./imports-worker.ts'),
   ]);
-  return new ImportsState(app, new MuAtlasDb(), (file, options, onProgress, signal) =>
-    parseInWorker(file, options, onProgress, signal),
-  );
+  return new ImportsState(app, new MuAtlasDb(), workerImportEngine());
 }
 
 /**

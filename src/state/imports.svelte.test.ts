@@ -2,7 +2,7 @@
 // import must come before any module that imports Dexie. Databases still use their own factory.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { parseImportFile, type ImportFile } from '../domain/imports/index.ts';
+import type { ImportFile } from '../domain/imports/index.ts';
 import type { MapController } from '../map/map-controller.svelte.ts';
 import type { MuAtlasDb } from '../persistence/db.ts';
 import {
@@ -10,7 +10,9 @@ import {
   freshProfile,
   type Profile,
 } from '../../tests/persistence/fresh-db.ts';
-import { ImportsState, layerNameOfFile, type ParseImport } from './imports.svelte.ts';
+import { InlineImportWorker } from '../workers/inline-worker.test-helper.ts';
+import { workerImportEngine } from './imports-worker.ts';
+import { ImportsState, layerNameOfFile, type ImportEngine } from './imports.svelte.ts';
 
 let profile: Profile;
 const states: ImportsState[] = [];
@@ -21,15 +23,15 @@ afterEach(() => {
   profile.close();
 });
 
-/** The real importer, run in this thread as the worker would run it. */
-const parseHere: ParseImport = (file, options, onProgress) =>
-  Promise.resolve(parseImportFile(file, options, onProgress));
+/** The real worker code, run in this thread over the test's database. */
+const engineOver = (db: MuAtlasDb): ImportEngine =>
+  workerImportEngine(() => new InlineImportWorker(db));
 
 const NO_MAP = { map: {} as MapController };
 
-async function openState(db: MuAtlasDb, parse: ParseImport = parseHere) {
+async function openState(db: MuAtlasDb, engine: ImportEngine = engineOver(db)) {
   let next = 0;
-  const state = new ImportsState(NO_MAP, db, parse, {
+  const state = new ImportsState(NO_MAP, db, engine, {
     nameStore: null,
     newId: () => `layer-${(next += 1)}`,
   });
@@ -59,10 +61,12 @@ describe('ImportsState wizard', () => {
     await state.chooseFile(GOOD_AND_BAD);
     expect(state.step).toBe('review');
     expect(state.layerName).toBe('吴兴企业');
-    expect(state.preview?.records).toHaveLength(2);
-    expect(state.preview?.rejected).toEqual([
-      expect.objectContaining({ row: 3, column: '用地面积（亩）', value: '待核实' }),
-    ]);
+    expect(state.preview?.recordCount).toBe(2);
+    await vi.waitFor(() =>
+      expect(state.rejectedPage.rows).toEqual([
+        expect.objectContaining({ row: 3, column: '用地面积（亩）', value: '待核实' }),
+      ]),
+    );
     expect(await db.importedLayers.count()).toBe(0);
 
     const outcome = await state.commit();
@@ -70,10 +74,16 @@ describe('ImportsState wizard', () => {
     expect(state.step).toBe('choose');
     expect(state.preview).toBeNull();
     await vi.waitFor(() => expect(state.layers.map((l) => l.name)).toEqual(['吴兴企业']));
-    expect(state.records.get('layer-1')?.map((r) => r.fields['name'])).toEqual([
+    const layerId = outcome?.kind === 'saved' ? outcome.layer.id : '';
+    const points = JSON.parse((await state.records.get(layerId)?.points.text()) ?? '{}') as {
+      features?: Array<{ properties: { name: string } }>;
+    };
+    expect(points.features?.map((f) => f.properties.name)).toEqual([
       '浙江美欣达印染集团股份有限公司',
       '丙公司',
     ]);
+    await state.select({ layerId, index: 1 });
+    expect(state.selectedRecord?.fields['name']).toBe('丙公司');
   });
 
   it('uses the mapping the user fixed for the next file with the same columns', async () => {
@@ -88,7 +98,7 @@ describe('ImportsState wizard', () => {
     await state.chooseFile(csvFile('南浔企业.csv', [HEADER, '丁公司,120.4,30.87,20,30']));
     expect(state.mappingRemembered).toBe(true);
     expect(state.preview?.table?.mapping['4']).toBeUndefined();
-    expect(state.preview?.records[0]?.fields['taxWanYuan']).toBeUndefined();
+    expect(state.preview?.firstRecords[0]?.fields['taxWanYuan']).toBeUndefined();
   });
 
   it('moves a field to the column the user maps it to', async () => {
@@ -112,7 +122,7 @@ describe('ImportsState wizard', () => {
     diskFull.value = true;
     expect(await state.commit()).toEqual({ kind: 'storage-full' });
     expect(state.step).toBe('review');
-    expect(state.preview?.records).toHaveLength(2);
+    expect(state.preview?.recordCount).toBe(2);
     diskFull.value = false;
     expect(await db.importedRecords.count()).toBe(0);
     expect((await state.commit())?.kind).toBe('saved');
@@ -131,9 +141,11 @@ describe('ImportsState wizard', () => {
 
   it('reports a parser crash as an error and stays on the file step', async () => {
     profile = freshProfile();
-    const state = await openState(profile.openTab(), () =>
-      Promise.reject(new Error('worker died')),
-    );
+    const db = profile.openTab();
+    const state = await openState(db, {
+      ...engineOver(db),
+      parse: () => Promise.reject(new Error('worker died')),
+    });
     await state.chooseFile(GOOD_AND_BAD);
     expect(state.parseError).toBe('worker died');
     expect(state.step).toBe('choose');
@@ -142,9 +154,15 @@ describe('ImportsState wizard', () => {
   it('drops a parse the user cancelled, even when it finishes later', async () => {
     profile = freshProfile();
     let finish: () => void = () => {};
-    const slow: ParseImport = (file, options) =>
-      new Promise((resolve) => (finish = () => resolve(parseImportFile(file, options))));
-    const state = await openState(profile.openTab(), slow);
+    const db = profile.openTab();
+    const engine = engineOver(db);
+    const state = await openState(db, {
+      ...engine,
+      parse: (file, options, onProgress, signal) =>
+        new Promise(
+          (resolve) => (finish = () => resolve(engine.parse(file, options, onProgress, signal))),
+        ),
+    });
     const choosing = state.chooseFile(GOOD_AND_BAD);
     expect(state.step).toBe('parsing');
     state.cancel();
@@ -178,7 +196,10 @@ describe('ImportsState layers', () => {
     const state = await openState(profile.openTab());
     await state.chooseFile(GOOD_AND_BAD);
     await state.commit();
-    state.setSeedEnterprises([{ placeId: 'hz-ent-01', nameZh: '浙江美欣达印染集团股份有限公司' }]);
+    await vi.waitFor(() => expect(state.records.has('layer-1')).toBe(true));
+    await state.setSeedEnterprises([
+      { placeId: 'hz-ent-01', nameZh: '浙江美欣达印染集团股份有限公司' },
+    ]);
     expect(state.joins.get('layer-1')?.matchedCount).toBe(1);
     expect(state.matchOf({ layerId: 'layer-1', index: 0 })).toEqual({
       placeIds: ['hz-ent-01'],

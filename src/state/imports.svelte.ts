@@ -3,8 +3,10 @@
  * preview with every rejected row → commit all-or-nothing) and the imported layers, live across
  * tabs, with their records on the map and their matches to the seeds' key enterprises.
  *
- * Parsing runs wherever `parse` runs it (a Web Worker in the app, directly in tests); nothing
- * is stored until `commit()`, which writes the layer and all its records in one transaction.
+ * Parsing and storing run wherever the engine runs them (the import worker in the app, this
+ * thread in tests): the records of a file stay there, the page holds only a summary, and
+ * `commit()` has the engine write the layer and all its records in one transaction. The map
+ * draws a layer from GeoJSON text the engine builds, so no record passes through the page.
  */
 
 import type { ImportedLayerKind, ImportedRecord } from '../domain/imports/imported-layer.ts';
@@ -13,17 +15,14 @@ import type {
   CrsId,
   ImportFile,
   ImportOptions,
-  ImportPreview,
   ImportProgress,
+  RejectedRow,
   TextEncoding,
 } from '../domain/imports/index.ts';
-import {
-  indexSeedEnterprises,
-  joinSeedEnterprises,
-  type SeedEnterprise,
-  type SeedEnterpriseIndex,
-  type SeedJoin,
-  type SeedMatch,
+import type {
+  SeedEnterprise,
+  SeedJoin,
+  SeedMatch,
 } from '../domain/imports/seed-enterprise.join.ts';
 import type { MapController } from '../map/map-controller.svelte.ts';
 import type { ImportedLayersLayer } from '../map/imported-layers.layer.ts';
@@ -34,18 +33,50 @@ import {
   type LayerRejection,
 } from '../persistence/imported-layers.repo.ts';
 import { LiveQuery } from '../persistence/live-query.svelte.ts';
+import type {
+  CommitProgress,
+  ImportSummary,
+  LayerChoice,
+  LayerDrawing,
+  SessionCommit,
+} from '../workers/import-session.ts';
 import { ENTERED_BY_STORAGE_KEY, type NameStore } from './actuals.svelte.ts';
 
-export type { StoredImportedLayer, LayerRejection };
+export type { StoredImportedLayer, LayerRejection, ImportSummary, LayerDrawing };
 export { importedLayerColour } from '../map/imported-layers.layer.ts';
 
-/** Parses a file into a preview; rejects only when parsing itself broke (not for a bad file). */
-export type ParseImport = (
-  file: ImportFile,
-  options: ImportOptions,
-  onProgress: (progress: ImportProgress) => void,
-  signal: AbortSignal,
-) => Promise<ImportPreview>;
+/** A parsed file, held where it was parsed until it is committed or disposed. */
+export interface ParsedImport {
+  readonly summary: ImportSummary;
+  /** Rejected rows `offset` to `offset + count`. */
+  rejectedRows(offset: number, count: number): Promise<RejectedRow[]>;
+  /** Stores the records as a new layer, all or nothing. */
+  commit(
+    choice: LayerChoice,
+    onProgress: (progress: CommitProgress) => void,
+  ): Promise<SessionCommit>;
+  /** Forgets the file (ends its worker). */
+  dispose(): void;
+}
+
+/** Where files are parsed and stored layers are read (the import worker in the app). */
+export interface ImportEngine {
+  /** Parses a file; rejects only when parsing itself broke (not for a bad file). */
+  parse(
+    file: ImportFile,
+    options: ImportOptions,
+    onProgress: (progress: ImportProgress) => void,
+    signal: AbortSignal,
+  ): Promise<ParsedImport>;
+  /** A stored layer drawn as GeoJSON text. */
+  drawing(layerId: string): Promise<LayerDrawing>;
+  /** A stored layer's matches to the seeds' key enterprises. */
+  join(layerId: string, seeds: readonly SeedEnterprise[]): Promise<SeedJoin>;
+  dispose(): void;
+}
+
+/** Rejected rows the wizard shows per page. */
+export const REJECTED_PAGE_SIZE = 20;
 
 /** Where the wizard is. */
 export type WizardStep = 'choose' | 'parsing' | 'review' | 'committing';
@@ -99,7 +130,7 @@ export function layerNameOfFile(fileName: string): string {
   return fileName.replace(/\.[^.]+$/, '').trim() || fileName;
 }
 
-const NO_RECORDS: ReadonlyMap<string, readonly ImportedRecord[]> = new Map();
+const NO_DRAWINGS: ReadonlyMap<string, LayerDrawing> = new Map();
 const NO_JOINS: ReadonlyMap<string, SeedJoin> = new Map();
 
 /** The wizard and the imported layers. One per page; `dispose()` at the end. */
@@ -109,9 +140,13 @@ export class ImportsState {
   file = $state.raw<ImportFile | null>(null);
   /** The user's overrides of what the importer detected. */
   options = $state.raw<ImportOptions>({});
-  /** The last parse of the file; replaced whole by each re-parse. */
-  preview = $state.raw<ImportPreview | null>(null);
+  /** The last parse of the file, summarised; replaced whole by each re-parse. */
+  preview = $state.raw<ImportSummary | null>(null);
   progress = $state.raw<ImportProgress | null>(null);
+  /** The page of rejected rows shown (0-based) and its rows. */
+  rejectedPage = $state.raw<{ page: number; rows: readonly RejectedRow[] }>({ page: 0, rows: [] });
+  /** Where a running commit is. */
+  commitProgress = $state.raw<CommitProgress | null>(null);
   /** Why parsing broke (the worker failed), as text; a bad file is a finding, not this. */
   parseError = $state<string | null>(null);
   /** True when the mapping came from the last import of a file with the same columns. */
@@ -124,30 +159,40 @@ export class ImportsState {
   hidden = $state.raw<ReadonlySet<string>>(new Set());
   /** The record whose card is open. */
   selected = $state.raw<RecordRef | null>(null);
-  /** Records of each stored layer, loaded once per layer (records never change after import). */
-  records = $state.raw<ReadonlyMap<string, readonly ImportedRecord[]>>(NO_RECORDS);
+  /** The selected record, once read from the database. */
+  selectedRecord = $state.raw<ImportedRecord | undefined>(undefined);
+  /**
+   * Each stored layer's records as the map draws them (GeoJSON text, point count, bounds), made
+   * once per layer by the engine (records never change after import); the records themselves
+   * stay in the database.
+   */
+  records = $state.raw<ReadonlyMap<string, LayerDrawing>>(NO_DRAWINGS);
   /** Each layer's matches to the seeds' key enterprises, once those are loaded. */
   joins = $state.raw<ReadonlyMap<string, SeedJoin>>(NO_JOINS);
 
   readonly #app: ImportsApp;
   readonly #repo: ImportedLayersRepo;
-  readonly #parse: ParseImport;
+  readonly #engine: ImportEngine;
+  readonly #newId: () => string;
   readonly #live: LiveQuery<StoredImportedLayer[]>;
   readonly #nameStore: NameStore | null;
-  #seedIndex: SeedEnterpriseIndex | null = null;
+  #seeds: readonly SeedEnterprise[] | null = null;
   #seedNames: ReadonlyMap<string, string> = new Map();
   #abort: AbortController | null = null;
+  /** The parsed file behind `preview`. */
+  #parsed: ParsedImport | null = null;
   #mapLayer = $state.raw<ImportedLayersLayer | null>(null);
 
   constructor(
     app: ImportsApp,
     db: MuAtlasDb,
-    parse: ParseImport,
+    engine: ImportEngine,
     options: ImportsStateOptions = {},
   ) {
     this.#app = app;
     this.#repo = new ImportedLayersRepo(db, { now: options.now, newId: options.newId });
-    this.#parse = parse;
+    this.#engine = engine;
+    this.#newId = options.newId ?? (() => crypto.randomUUID());
     this.#live = new LiveQuery(this.#repo.liveLayers(), [] as StoredImportedLayer[]);
     this.#nameStore = options.nameStore === undefined ? browserNameStore() : options.nameStore;
   }
@@ -172,12 +217,6 @@ export class ImportsState {
     return this.layers.find((l) => l.id === layerId);
   }
 
-  /** The selected record, if its layer's records are loaded. */
-  get selectedRecord(): ImportedRecord | undefined {
-    const ref = this.selected;
-    return ref ? this.records.get(ref.layerId)?.[ref.index] : undefined;
-  }
-
   /** The seed enterprises a record matches, or null. */
   matchOf(ref: RecordRef): SeedMatch | null {
     return this.joins.get(ref.layerId)?.matches.get(ref.index) ?? null;
@@ -196,6 +235,7 @@ export class ImportsState {
     this.mappingRemembered = false;
     this.lastCommit = null;
     this.layerName = layerNameOfFile(file.name);
+    this.#dropParsed();
     const preview = await this.#run({});
     if (!preview?.table) return;
     const remembered = await this.#repo.layoutMapping(preview.table.layoutKey);
@@ -245,20 +285,29 @@ export class ImportsState {
    */
   async commit(): Promise<CommitOutcome | null> {
     const preview = this.preview;
-    if (!preview || !preview.canCommit || this.step !== 'review') return null;
+    const parsed = this.#parsed;
+    if (!preview || !parsed || !preview.canCommit || this.step !== 'review') return null;
     this.step = 'committing';
-    // The importer's index pulls in every parser; it is loaded with the wizard, not at start.
-    const { importInfoOf } = await import('../domain/imports/index.ts');
-    const result = await this.#repo.commit(
-      {
-        name: this.layerName,
-        kind: this.kind,
-        sourceFileName: preview.fileName,
-        importInfo: importInfoOf(preview),
-        records: preview.records,
-      },
-      { enteredBy: this.#readName() },
-    );
+    this.commitProgress = null;
+    let committed: SessionCommit;
+    try {
+      committed = await parsed.commit(
+        {
+          layerId: this.#newId(),
+          name: this.layerName,
+          kind: this.kind,
+          enteredBy: this.#readName(),
+        },
+        (p) => (this.commitProgress = p),
+      );
+    } catch (error) {
+      this.step = 'review';
+      this.parseError = error instanceof Error ? error.message : String(error);
+      return null;
+    } finally {
+      this.commitProgress = null;
+    }
+    const { result, drawing } = committed;
     if (!result.ok) {
       this.step = 'review';
       this.lastCommit =
@@ -272,11 +321,10 @@ export class ImportsState {
       await this.#repo.saveLayoutMapping(preview.table.layoutKey, preview.table.mapping);
     }
     this.#resetWizard();
-    this.records = new Map([
-      ...this.records,
-      [result.layer.id, recordsOfDrafts(result.layer.id, preview)],
-    ]);
-    this.#joinLayer(result.layer.id);
+    if (drawing && !this.records.has(result.layer.id)) {
+      this.records = new Map([...this.records, [result.layer.id, drawing]]);
+    }
+    void this.#joinLayer(result.layer.id);
     this.lastCommit = { kind: 'saved', layer: result.layer };
     return this.lastCommit;
   }
@@ -299,7 +347,7 @@ export class ImportsState {
     if (!shown) return this.#layerDone({ kind: 'conflict', layerId, current: undefined });
     const result = await this.#repo.delete(layerId, shown.revision);
     if (!result.ok) return this.#layerDone(this.#failure(layerId, result));
-    if (this.selected?.layerId === layerId) this.selected = null;
+    if (this.selected?.layerId === layerId) void this.select(null);
     return this.#layerDone({
       kind: 'deleted',
       layerId,
@@ -321,17 +369,36 @@ export class ImportsState {
     return this.#mapLayer?.zoomTo(layerId) ?? false;
   }
 
-  /** Opens a record's card, or closes it with null. */
-  select(ref: RecordRef | null): void {
+  /** Opens a record's card (once its record is read), or closes it with null. */
+  async select(ref: RecordRef | null): Promise<void> {
     this.selected = ref;
+    if (!ref) {
+      this.selectedRecord = undefined;
+      return;
+    }
+    const record = await this.#repo.record(ref.layerId, ref.index);
+    if (this.selected === ref) this.selectedRecord = record;
+  }
+
+  /** Shows a page of the preview's rejected rows. */
+  async showRejectedPage(page: number): Promise<void> {
+    const parsed = this.#parsed;
+    if (!parsed) return;
+    try {
+      const rows = await parsed.rejectedRows(page * REJECTED_PAGE_SIZE, REJECTED_PAGE_SIZE);
+      if (this.#parsed === parsed) this.rejectedPage = { page, rows };
+    } catch (error) {
+      // A page asked for just before the file was dropped has nowhere to show.
+      if (this.#parsed === parsed) this.parseError = String((error as Error)?.message ?? error);
+    }
   }
 
   /** The seeds' key enterprises to join records to; joins every loaded layer. */
-  setSeedEnterprises(seeds: readonly SeedEnterprise[]): void {
-    this.#seedIndex = indexSeedEnterprises(seeds);
+  async setSeedEnterprises(seeds: readonly SeedEnterprise[]): Promise<void> {
+    this.#seeds = seeds;
     this.#seedNames = new Map(seeds.map((s) => [s.placeId, s.nameZh]));
     this.joins = NO_JOINS;
-    for (const layerId of this.records.keys()) this.#joinLayer(layerId);
+    await Promise.all([...this.records.keys()].map((layerId) => this.#joinLayer(layerId)));
   }
 
   /**
@@ -360,7 +427,7 @@ export class ImportsState {
         mounting = true;
         void this.#app.map
           .mountImportedLayers({
-            onRecordClick: (layerId, index) => this.select({ layerId, index }),
+            onRecordClick: (layerId, index) => void this.select({ layerId, index }),
           })
           .then((mounted) => {
             if (disposed) mounted?.remove();
@@ -372,8 +439,8 @@ export class ImportsState {
         if (!layer) return;
         layer.setLayers(
           this.layers.flatMap((l) => {
-            const records = this.records.get(l.id);
-            return records ? [{ layerId: l.id, kind: l.kind, records }] : [];
+            const drawing = this.records.get(l.id);
+            return drawing ? [{ layerId: l.id, kind: l.kind, drawing }] : [];
           }),
         );
         layer.setHidden(this.hidden);
@@ -395,7 +462,9 @@ export class ImportsState {
   /** Stops following the database and any parse. */
   dispose(): void {
     this.#abort?.abort();
+    this.#dropParsed();
     this.#live.dispose();
+    this.#engine.dispose();
   }
 
   async #syncRecords(ids: ReadonlySet<string>): Promise<void> {
@@ -403,17 +472,25 @@ export class ImportsState {
     const missing = [...ids].filter((id) => !kept.has(id));
     if (kept.size !== this.records.size) this.records = kept;
     for (const layerId of missing) {
-      const records = await this.#repo.records(layerId);
+      const drawing = await this.#engine.drawing(layerId);
       if (!this.layers.some((l) => l.id === layerId) || this.records.has(layerId)) continue;
-      this.records = new Map([...this.records, [layerId, records]]);
-      this.#joinLayer(layerId);
+      this.records = new Map([...this.records, [layerId, drawing]]);
+      void this.#joinLayer(layerId);
     }
   }
 
-  #joinLayer(layerId: string): void {
-    const records = this.records.get(layerId);
-    if (!this.#seedIndex || !records) return;
-    this.joins = new Map([...this.joins, [layerId, joinSeedEnterprises(this.#seedIndex, records)]]);
+  async #joinLayer(layerId: string): Promise<void> {
+    const seeds = this.#seeds;
+    if (!seeds) return;
+    const join = await this.#engine.join(layerId, seeds);
+    // Dropped when the seeds changed or the layer was deleted meanwhile.
+    if (this.#seeds !== seeds || !this.records.has(layerId)) return;
+    this.joins = new Map([...this.joins, [layerId, join]]);
+  }
+
+  #dropParsed(): void {
+    this.#parsed?.dispose();
+    this.#parsed = null;
   }
 
   #rerun(options: ImportOptions): Promise<void> {
@@ -422,7 +499,7 @@ export class ImportsState {
   }
 
   /** Parses the current file with options; null when cancelled, superseded or broken. */
-  async #run(options: ImportOptions): Promise<ImportPreview | null> {
+  async #run(options: ImportOptions): Promise<ImportSummary | null> {
     const file = this.file;
     if (!file) return null;
     this.#abort?.abort();
@@ -433,7 +510,7 @@ export class ImportsState {
     this.progress = null;
     this.parseError = null;
     try {
-      const preview = await this.#parse(
+      const parsed = await this.#engine.parse(
         file,
         options,
         (p) => {
@@ -441,10 +518,18 @@ export class ImportsState {
         },
         abort.signal,
       );
-      if (abort.signal.aborted) return null;
+      if (abort.signal.aborted) {
+        parsed.dispose();
+        return null;
+      }
+      const preview = parsed.summary;
       // The first parse of a file suggests the kind; later ones keep what the user chose.
       if (this.preview === null) this.kind = preview.suggestedKind;
+      this.#dropParsed();
+      this.#parsed = parsed;
       this.preview = preview;
+      this.rejectedPage = { page: 0, rows: [] };
+      void this.showRejectedPage(0);
       this.step = 'review';
       return preview;
     } catch (error) {
@@ -459,6 +544,8 @@ export class ImportsState {
   }
 
   #resetWizard(): void {
+    this.#dropParsed();
+    this.rejectedPage = { page: 0, rows: [] };
     this.step = 'choose';
     this.file = null;
     this.options = {};
@@ -496,14 +583,4 @@ export class ImportsState {
 function sameMapping(a: ColumnMapping, b: ColumnMapping): boolean {
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
-}
-
-/** The records a commit stored, without reading them back. */
-function recordsOfDrafts(layerId: string, preview: ImportPreview): ImportedRecord[] {
-  return preview.records.map((r, index) => ({
-    layerId,
-    index,
-    geometry: r.geometry,
-    fields: r.fields,
-  }));
 }

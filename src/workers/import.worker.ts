@@ -1,13 +1,14 @@
 /**
- * The import worker: parses a file off the main thread so a 100 MB table leaves the page
- * responsive, and reports progress for the wizard's bar. Started by
- * src/domain/imports/import-client.ts, one worker per parse.
+ * The import worker: parses a file off the main thread and keeps its records here, stores a
+ * committed layer in IndexedDB itself and draws stored layers as GeoJSON text, so the page never
+ * unpacks 200,000 records. Driven by src/state/imports-worker.ts.
  */
+import { MuAtlasDb } from '../persistence/db.ts';
 import {
-  handleImportRequest,
+  createImportHandler,
   type ImportWorkerRequest,
   type ImportWorkerResponse,
-} from '../domain/imports/import-worker-protocol.ts';
+} from './import-worker-protocol.ts';
 
 /** The part of the worker global scope used here (the DOM lib does not type workers). */
 const scope = self as unknown as {
@@ -15,6 +16,10 @@ const scope = self as unknown as {
   postMessage(message: ImportWorkerResponse): void;
 };
 
+const handle = createImportHandler(() => new MuAtlasDb());
+
+// Requests run one after another: a commit must not start while the parse it commits runs.
+let queue = Promise.resolve();
 scope.onmessage = (event) => {
-  handleImportRequest(event.data, (response) => scope.postMessage(response));
+  queue = queue.then(() => handle(event.data, (response) => scope.postMessage(response)));
 };

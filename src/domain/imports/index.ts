@@ -5,9 +5,8 @@
  *
  * ## Use
  * ```ts
- * // In the UI, through the worker (progress, page stays responsive):
- * import { parseInWorker } from '../domain/imports/import-client.ts';
- * const preview = await parseInWorker({ name: file.name, bytes }, options, (p) => …, signal);
+ * // In the UI, through the import worker, which keeps the records and stores them on commit:
+ * // src/state/imports-worker.ts (workerImportEngine) over src/workers/import-session.ts.
  * // Directly (tests, small files):
  * import { parseImportFile } from '../domain/imports/index.ts';
  * const preview = parseImportFile({ name, bytes }, options);

@@ -1,0 +1,148 @@
+// Dexie's liveQuery stays silent unless a global indexedDB exists when Dexie loads.
+import 'fake-indexeddb/auto';
+import { strToU8 } from 'fflate';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ImportProgress } from '../domain/imports/import-preview.ts';
+import { workerImportEngine } from '../state/imports-worker.ts';
+import {
+  failWritesWhileFull,
+  freshProfile,
+  type Profile,
+} from '../../tests/persistence/fresh-db.ts';
+import { InlineImportWorker } from './inline-worker.test-helper.ts';
+import type { CommitProgress } from './import-session.ts';
+import {
+  createImportHandler,
+  type ImportWorkerRequest,
+  type ImportWorkerResponse,
+} from './import-worker-protocol.ts';
+
+const rows = (n: number) =>
+  ['企业名称,经度,纬度', ...Array.from({ length: n }, (_, i) => `企业${i},120.1,30.9`)].join('\n');
+
+let profile: Profile;
+afterEach(() => profile?.close());
+
+describe('import worker protocol', () => {
+  it('posts throttled progress, then a summary without the records themselves', async () => {
+    profile = freshProfile();
+    const posted: ImportWorkerResponse[] = [];
+    let clock = 0;
+    const handle = createImportHandler(
+      () => profile.openTab(),
+      () => (clock += 10),
+    );
+    const request: ImportWorkerRequest = {
+      id: 7,
+      op: 'parse',
+      file: { name: 'a.csv', bytes: strToU8(`${rows(20_000)}\n坏,东经,30.9`) },
+      options: {},
+    };
+    await handle(request, (r) => posted.push(r));
+    const last = posted.at(-1);
+    expect(last?.type).toBe('done');
+    const summary = last?.type === 'done' && 'recordCount' in last.value ? last.value : null;
+    expect(summary?.recordCount).toBe(20_000);
+    expect(summary?.rejectedRowCount).toBe(1);
+    expect(summary?.firstRecords.map((r) => r.fields['name'])).toEqual([
+      '企业0',
+      '企业1',
+      '企业2',
+      '企业3',
+      '企业4',
+    ]);
+    // What crosses to the page stays small however long the file is.
+    expect(JSON.stringify(summary).length).toBeLessThan(10_000);
+    const progress = posted.filter((p) => p.type === 'progress');
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.length).toBeLessThan(10);
+    expect(posted.every((p) => p.id === 7)).toBe(true);
+  });
+});
+
+describe('import engine over the worker', () => {
+  it('pages rejected rows, commits with progress, and draws the stored layer', async () => {
+    profile = freshProfile();
+    const db = profile.openTab();
+    const engine = workerImportEngine(() => new InlineImportWorker(db));
+    const n = 1_234;
+    const text = `${rows(n)}\n坏1,东经,30.9\n坏2,东经,30.9\n坏3,东经,30.9`;
+    const seen: ImportProgress[] = [];
+    const parsed = await engine.parse(
+      { name: 'a.csv', bytes: strToU8(text) },
+      {},
+      (p) => seen.push(p),
+      new AbortController().signal,
+    );
+    expect(seen.length).toBeGreaterThan(0);
+    expect(parsed.summary.rejectedCount).toBe(3);
+    expect(await parsed.rejectedRows(1, 5)).toEqual([
+      { row: n + 3, column: '经度', value: '东经', reason: 'badCoordinate' },
+      { row: n + 4, column: '经度', value: '东经', reason: 'badCoordinate' },
+    ]);
+    expect(await db.importedLayers.count()).toBe(0);
+
+    const writes: CommitProgress[] = [];
+    const { result, drawing } = await parsed.commit(
+      { layerId: 'list', name: '列表', kind: 'enterprises', enteredBy: '' },
+      (p) => writes.push(p),
+    );
+    expect(result).toMatchObject({ ok: true, layer: { name: '列表', recordCount: n } });
+    expect(writes.at(-1)).toEqual({ written: n, total: n });
+    expect(await db.importedRecords.count()).toBe(n);
+    expect(drawing?.pointCount).toBe(n);
+    expect(drawing?.bounds).toEqual([120.1, 30.9, 120.1, 30.9]);
+
+    // A stored layer read back by the long-lived worker draws the same.
+    const stored = await engine.drawing('list');
+    expect(stored.pointCount).toBe(n);
+    const points = JSON.parse(await stored.points.text()) as {
+      features: Array<{ id: number; properties: { name: string } }>;
+    };
+    expect(points.features[n - 1]).toMatchObject({
+      id: n - 1,
+      properties: { name: `企业${n - 1}` },
+    });
+    parsed.dispose();
+    engine.dispose();
+  });
+
+  it('writes nothing when the disk is full, and keeps the parse for a retry', async () => {
+    profile = freshProfile();
+    const db = profile.openTab();
+    const diskFull = { value: true };
+    failWritesWhileFull(db, diskFull, 'QuotaExceededError');
+    const engine = workerImportEngine(() => new InlineImportWorker(db));
+    const parsed = await engine.parse(
+      { name: 'a.csv', bytes: strToU8(rows(1_200)) },
+      {},
+      () => {},
+      new AbortController().signal,
+    );
+    const choice = { layerId: 'a', name: 'a', kind: 'other' as const, enteredBy: '' };
+    expect((await parsed.commit(choice, () => {})).result).toMatchObject({
+      ok: false,
+      kind: 'storage-full',
+    });
+    expect(await db.importedLayers.count()).toBe(0);
+    expect(await db.importedRecords.count()).toBe(0);
+    diskFull.value = false;
+    expect((await parsed.commit(choice, () => {})).result.ok).toBe(true);
+    expect(await db.importedRecords.count()).toBe(1_200);
+  });
+
+  it('rejects with AbortError and ends the worker when cancelled', async () => {
+    profile = freshProfile();
+    const worker = new InlineImportWorker(profile.openTab());
+    const controller = new AbortController();
+    const pending = workerImportEngine(() => worker).parse(
+      { name: 'a.csv', bytes: strToU8(rows(3)) },
+      {},
+      () => {},
+      controller.signal,
+    );
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    expect(worker.terminated).toBe(true);
+  });
+});
