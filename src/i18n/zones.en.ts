@@ -101,6 +101,7 @@ export const zonesEn: Widen<typeof zonesZhCN> = {
     empty: 'No zones yet. Draw one on the map with the tools above.',
     noMatch: 'No zone matches “{query}”.',
     zoom: 'Zoom to {name}',
+    exportGeoJson: 'Export GeoJSON',
   },
   save: {
     saved: 'Saved',

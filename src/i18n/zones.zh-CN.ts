@@ -101,6 +101,7 @@ export const zonesZhCN = {
     empty: '还没有区块。用上方工具在地图上画一个。',
     noMatch: '没有符合“{query}”的区块。',
     zoom: '定位到 {name}',
+    exportGeoJson: '导出 GeoJSON',
   },
   save: {
     saved: '已保存',

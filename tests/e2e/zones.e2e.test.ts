@@ -195,6 +195,21 @@ describe('renewal zones', () => {
     await page.getByRole('tab', { name: words.tab, exact: true }).click();
     await expect.poll(() => row(page).count()).toBe(1);
 
+    // All zones leave as a GeoJSON file with their form fields and area.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: words.table.exportGeoJson, exact: true }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^muatlas-zones-\d{8}-\d{4}\.geojson$/);
+    const exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as {
+      type: string;
+      features: { properties: { name: string; energySpaceTce: number; areaMu: number } }[];
+    };
+    expect(exported.type).toBe('FeatureCollection');
+    expect(exported.features.map((f) => f.properties.name)).toEqual(['织里连片整治']);
+    expect(exported.features[0]!.properties.energySpaceTce).toBe(1200);
+    expect(exported.features[0]!.properties.areaMu).toBeGreaterThan(0);
+
     await page.screenshot({ path: 'tests/e2e/screenshots/zones-saved.zh-CN.png' });
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.getByRole('tab', { name: 'Renewal zones' }).count()).toBe(1);
