@@ -16,6 +16,7 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from '../tests/support/browser.ts';
 import { firstIdleBenchmark } from './first-idle.bench.ts';
 import { importParseBenchmark } from './import-parse.bench.ts';
+import { importUiBenchmark } from './import-ui.bench.ts';
 import { initialJsBenchmark } from './initial-js.bench.ts';
 import { placesFilterBenchmark } from './places-filter.bench.ts';
 import { restyleBenchmark } from './restyle.bench.ts';
@@ -30,6 +31,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   restyleBenchmark,
   placesFilterBenchmark,
   importParseBenchmark,
+  importUiBenchmark,
   zonesJoinBenchmark,
   zonesStorageBenchmark,
 ];
