@@ -6,9 +6,12 @@
  * reported as a conflict instead of being overwritten.
  */
 
-import Dexie from 'dexie';
 import type { ImportedLayerKind, ImportedRecord } from '../domain/imports/imported-layer.ts';
 import {
+  chunkRowsOf,
+  chunksOf,
+  recordsOfChunks,
+  RECORDS_PER_CHUNK,
   takeRevisions,
   type ImportLayoutRow,
   type MuAtlasDb,
@@ -18,12 +21,11 @@ import { liveSource, type LiveSource } from './live-source.ts';
 import { catchStorageFull, type StorageFullFailure } from './storage-errors.ts';
 
 /**
- * Records written per request batch inside the commit's one transaction. The import worker
- * commits, so the page does not wait on the clone of each record; batches awaited one after
- * another keep the transaction open (a request is always pending) and give the worker a turn to
- * report progress between them.
+ * Chunk rows (see {@link RECORDS_PER_CHUNK}) written per request inside the commit's one
+ * transaction; the batches awaited one after another keep the transaction open and report
+ * progress between them.
  */
-export const RECORDS_PER_BATCH = 500;
+export const CHUNKS_PER_BATCH = 5;
 
 /** The longest layer name kept; longer names are refused rather than cut. */
 export const MAX_LAYER_NAME_LENGTH = 120;
@@ -110,16 +112,15 @@ export class ImportedLayersRepo {
   }
 
   /** A layer's records in their file order; empty for an unknown layer. */
-  records(layerId: string): Promise<ImportedRecord[]> {
-    return this.#db.importedRecords
-      .where('[layerId+index]')
-      .between([layerId, Dexie.minKey], [layerId, Dexie.maxKey])
-      .toArray();
+  async records(layerId: string): Promise<ImportedRecord[]> {
+    return recordsOfChunks(await chunksOf(this.#db, layerId).toArray());
   }
 
-  /** One record of a layer by its index, or undefined (the record card reads just that one). */
-  record(layerId: string, index: number): Promise<ImportedRecord | undefined> {
-    return this.#db.importedRecords.get([layerId, index]);
+  /** One record of a layer by its index, or undefined (the record card reads just its chunk). */
+  async record(layerId: string, index: number): Promise<ImportedRecord | undefined> {
+    if (!Number.isInteger(index) || index < 0) return undefined;
+    const row = await this.#db.importedChunks.get([layerId, Math.floor(index / RECORDS_PER_CHUNK)]);
+    return row ? recordsOfChunks([row]).find((r) => r.index === index) : undefined;
   }
 
   /** `records` of one layer as a live source. */
@@ -143,17 +144,13 @@ export class ImportedLayersRepo {
     const db = this.#db;
     const at = this.#now().toISOString();
     const layerId = this.#newId();
-    const records: ImportedRecord[] = draft.records.map((record, index) => ({
-      layerId,
-      index,
-      geometry: record.geometry,
-      fields: record.fields,
-    }));
+    const total = draft.records.length;
+    const chunks = chunkRowsOf(layerId, draft.records);
     return catchStorageFull(() =>
       db.transaction(
         'rw',
         db.importedLayers,
-        db.importedRecords,
+        db.importedChunks,
         db.meta,
         async (): Promise<LayerCommitResult> => {
           const layer: StoredImportedLayer = {
@@ -162,16 +159,17 @@ export class ImportedLayersRepo {
             kind: draft.kind,
             sourceFileName: draft.sourceFileName,
             importInfo: { ...draft.importInfo },
-            recordCount: records.length,
+            recordCount: total,
             enteredBy: author.enteredBy.trim(),
             createdAt: at,
             updatedAt: at,
             revision: await takeRevisions(db, 1),
           };
           await db.importedLayers.add(layer);
-          for (let start = 0; start < records.length; start += RECORDS_PER_BATCH) {
-            await db.importedRecords.bulkAdd(records.slice(start, start + RECORDS_PER_BATCH));
-            onProgress?.(Math.min(start + RECORDS_PER_BATCH, records.length), records.length);
+          for (let start = 0; start < chunks.length; start += CHUNKS_PER_BATCH) {
+            await db.importedChunks.bulkAdd(chunks.slice(start, start + CHUNKS_PER_BATCH));
+            const written = Math.min((start + CHUNKS_PER_BATCH) * RECORDS_PER_CHUNK, total);
+            onProgress?.(written, total);
           }
           return { ok: true, layer };
         },
@@ -212,16 +210,16 @@ export class ImportedLayersRepo {
       db.transaction(
         'rw',
         db.importedLayers,
-        db.importedRecords,
+        db.importedChunks,
         async (): Promise<LayerDeleteResult> => {
           const current = await db.importedLayers.get(layerId);
           if (!current || current.revision !== baseRevision) {
             return conflict(layerId, baseRevision, current);
           }
-          const removedRecordCount = await db.importedRecords
-            .where('[layerId+index]')
-            .between([layerId, Dexie.minKey], [layerId, Dexie.maxKey])
-            .delete();
+          const chunks = chunksOf(db, layerId);
+          let removedRecordCount = 0;
+          await chunks.each((row) => (removedRecordCount += row.count));
+          await chunks.delete();
           await db.importedLayers.delete(layerId);
           return { ok: true, removed: current, removedRecordCount };
         },

@@ -3,7 +3,19 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import type { ActualValue } from '../../src/domain/actuals/actual-value.ts';
-import { MuAtlasDb, SCHEMA_VERSION, type PlaceCorrection } from '../../src/persistence/db.ts';
+import {
+  MuAtlasDb,
+  RECORDS_PER_CHUNK,
+  SCHEMA_VERSION,
+  type PlaceCorrection,
+  type StoredImportedLayer,
+} from '../../src/persistence/db.ts';
+import {
+  exportBackup,
+  importBackup,
+  serialiseBackup,
+} from '../../src/persistence/backup.format.ts';
+import { ImportedLayersRepo } from '../../src/persistence/imported-layers.repo.ts';
 import { PlaceCorrectionsRepo } from '../../src/persistence/place-corrections.repo.ts';
 
 const WUXING_TAX: ActualValue = {
@@ -42,6 +54,22 @@ const RELEASED_SCHEMAS: Record<number, Record<string, string>[]> = {
       meta: 'key',
     },
     { placeCorrections: 'placeId' },
+  ],
+  3: [
+    {
+      actuals: '[indicatorId+districtCode+year], [indicatorId+year], districtCode',
+      meta: 'key',
+    },
+    { placeCorrections: 'placeId' },
+    {
+      zones: 'id, updatedAt',
+      zoneEdits: '++seq, zoneId',
+      briefings: 'id, updatedAt',
+      importedLayers: 'id, createdAt',
+      importedRecords: '[layerId+index], layerId',
+      importLayouts: 'layoutKey',
+      settings: 'key',
+    },
   ],
 };
 
@@ -105,6 +133,7 @@ describe('opening a released database with the app', () => {
         db.briefings,
         db.importedLayers,
         db.importedRecords,
+        db.importedChunks,
         db.importLayouts,
         db.settings,
       ]) {
@@ -114,6 +143,68 @@ describe('opening a released database with the app', () => {
         key: 'revisionCounter',
         value: 8,
       });
+    } finally {
+      db.close();
+    }
+  });
+
+  it('upgrades version 3 with every imported layer’s records moved into chunks, in order', async () => {
+    const layer = (id: string, recordCount: number): StoredImportedLayer => ({
+      id,
+      name: `图层 ${id}`,
+      kind: 'enterprises',
+      sourceFileName: `${id}.csv`,
+      importInfo: { encoding: 'utf-8' },
+      recordCount,
+      enteredBy: '王工',
+      createdAt: `2024-06-0${id === 'big' ? 1 : 2}T08:00:00.000Z`,
+      updatedAt: '2024-06-03T08:00:00.000Z',
+      revision: id === 'big' ? 1 : 2,
+    });
+    // More than one chunk, and a last chunk that is not full.
+    const big = RECORDS_PER_CHUNK + 7;
+    const recordOf = (layerId: string, index: number) => ({
+      layerId,
+      index,
+      geometry: index % 5 === 0 ? null : { type: 'Point', coordinates: [120 + index / 1e6, 30.8] },
+      fields: { name: `${layerId}企业${index}`, landAreaMu: index % 9 === 0 ? null : 10 + index },
+    });
+    const { name, indexedDB } = await releasedDatabase(3, async (v3) => {
+      await v3.table('importedLayers').bulkPut([layer('big', big), layer('small', 3)]);
+      await v3
+        .table('importedRecords')
+        .bulkPut([
+          ...Array.from({ length: big }, (_, i) => recordOf('big', i)),
+          ...Array.from({ length: 3 }, (_, i) => recordOf('small', i)),
+        ]);
+      await v3.table('meta').put({ key: 'revisionCounter', value: 2 });
+    });
+
+    const db = new MuAtlasDb(name, { indexedDB, IDBKeyRange });
+    try {
+      await db.open();
+      expect(db.verno).toBe(SCHEMA_VERSION);
+      expect(await db.importedRecords.count()).toBe(0);
+      expect(await db.importedChunks.count()).toBe(3);
+      const repo = new ImportedLayersRepo(db);
+      const records = await repo.records('big');
+      expect(records).toHaveLength(big);
+      records.forEach((r, i) => expect(r).toEqual(recordOf('big', i)));
+      expect(await repo.records('small')).toEqual([0, 1, 2].map((i) => recordOf('small', i)));
+      expect(await repo.record('big', big - 1)).toEqual(recordOf('big', big - 1));
+      expect((await repo.listLayers()).map((l) => l.recordCount)).toEqual([big, 3]);
+
+      // A backup still holds every record, and restores into a fresh database whole.
+      const text = serialiseBackup(await exportBackup(db));
+      const target = new MuAtlasDb(`${name}-restored`, { indexedDB, IDBKeyRange });
+      try {
+        expect((await importBackup(target, text, { mode: 'replace' })).ok).toBe(true);
+        expect(await new ImportedLayersRepo(target).records('small')).toEqual(
+          [0, 1, 2].map((i) => recordOf('small', i)),
+        );
+      } finally {
+        target.close();
+      }
     } finally {
       db.close();
     }

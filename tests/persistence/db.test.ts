@@ -15,6 +15,7 @@ describe('MuAtlasDb', () => {
       'actuals',
       'briefings',
       'importLayouts',
+      'importedChunks',
       'importedLayers',
       'importedRecords',
       'meta',

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MuAtlasDb } from '../../src/persistence/db.ts';
+import { RECORDS_PER_CHUNK, type MuAtlasDb } from '../../src/persistence/db.ts';
 import {
+  CHUNKS_PER_BATCH,
   ImportedLayersRepo,
   MAX_LAYER_NAME_LENGTH,
-  RECORDS_PER_BATCH,
   type ImportedLayerDraft,
 } from '../../src/persistence/imported-layers.repo.ts';
 import { FIXED_NOW, failWritesWhileFull, freshProfile, type Profile } from './fresh-db.ts';
@@ -20,6 +20,11 @@ function openRepo(db?: MuAtlasDb) {
 }
 
 const AUTHOR = { enteredBy: ' 王工 ' };
+
+/** Records stored in the database, over every layer's chunks. */
+async function storedRecordCount(db: MuAtlasDb): Promise<number> {
+  return (await db.importedChunks.toArray()).reduce((n, row) => n + row.count, 0);
+}
 
 function enterprises(count: number): ImportedLayerDraft['records'] {
   return Array.from({ length: count }, (_, i) => ({
@@ -108,7 +113,7 @@ describe('ImportedLayersRepo.commit', () => {
           return {
             ...table,
             mutate: (request) =>
-              diskFull.value && tableName === 'importedRecords'
+              diskFull.value && tableName === 'importedChunks'
                 ? Promise.reject(new DOMException('simulated', 'QuotaExceededError'))
                 : table.mutate(request),
           };
@@ -120,12 +125,12 @@ describe('ImportedLayersRepo.commit', () => {
     const failed = await repo.commit(DRAFT, AUTHOR);
     expect(failed).toMatchObject({ ok: false, kind: 'storage-full' });
     expect(await repo.listLayers()).toEqual([]);
-    expect(await db.importedRecords.count()).toBe(0);
+    expect(await storedRecordCount(db)).toBe(0);
     expect(await db.meta.get('revisionCounter')).toBeUndefined();
     diskFull.value = false;
     const retried = await repo.commit(DRAFT, AUTHOR);
     expect(retried.ok && retried.layer.revision).toBe(1);
-    expect(await db.importedRecords.count()).toBe(3);
+    expect(await storedRecordCount(db)).toBe(3);
   });
 
   it('rolls back the batches already written when a later batch hits a full disk', async () => {
@@ -142,7 +147,7 @@ describe('ImportedLayersRepo.commit', () => {
           return {
             ...table,
             mutate: (request) =>
-              tableName === 'importedRecords' && ++recordWrites === 3
+              tableName === 'importedChunks' && ++recordWrites === 3
                 ? Promise.reject(new DOMException('simulated', 'QuotaExceededError'))
                 : table.mutate(request),
           };
@@ -150,13 +155,13 @@ describe('ImportedLayersRepo.commit', () => {
       }),
     });
     const repo = openRepo(db);
-    const records = enterprises(RECORDS_PER_BATCH * 3);
+    const records = enterprises(RECORDS_PER_CHUNK * CHUNKS_PER_BATCH * 3);
     expect(await repo.commit({ ...DRAFT, records }, AUTHOR)).toMatchObject({
       ok: false,
       kind: 'storage-full',
     });
     expect(recordWrites).toBe(3);
-    expect(await db.importedRecords.count()).toBe(0);
+    expect(await storedRecordCount(db)).toBe(0);
     expect(await repo.listLayers()).toEqual([]);
   });
 
@@ -211,7 +216,7 @@ describe('ImportedLayersRepo.delete', () => {
     const result = await repo.delete('layer-1', 1);
     expect(result).toMatchObject({ ok: true, removedRecordCount: 3, removed: { id: 'layer-1' } });
     expect((await repo.listLayers()).map((l) => l.name)).toEqual(['留下']);
-    expect(await db.importedRecords.count()).toBe(4);
+    expect(await storedRecordCount(db)).toBe(4);
   });
 
   it('deletes nothing when the layer changed in another tab since it was shown', async () => {

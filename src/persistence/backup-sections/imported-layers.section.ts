@@ -1,7 +1,8 @@
 /**
  * The `importedLayers` backup section (since version 3): the user's imported layers, each with
  * all its records, so a restored layer is whole. Records are listed in their file order; their
- * position is their index.
+ * position is their index. The format is the same whether the database stores records one per
+ * row (version 3) or in chunks (version 4).
  */
 
 import type { Geometry } from 'geojson';
@@ -11,7 +12,7 @@ import type {
   ImportedRecord,
 } from '../../domain/imports/imported-layer.ts';
 import type { BackupSectionSpec } from '../backup-section.ts';
-import type { MuAtlasDb } from '../db.ts';
+import { chunkRowsOf, chunksOf, recordsOfChunks, type MuAtlasDb } from '../db.ts';
 import { isIsoTime, isRecord, isString } from './checks.ts';
 
 /** One record as a backup holds it: its layer and index follow from where it is listed. */
@@ -67,13 +68,13 @@ const isImportedRecord = (value: unknown): value is BackupImportedRecord =>
   isRecord(value) && isGeometry(value.geometry) && isFields(value.fields);
 
 async function deleteRecordsOf(db: MuAtlasDb, layerIds: readonly string[]): Promise<void> {
-  if (layerIds.length > 0) await db.importedRecords.where('layerId').anyOf(layerIds).delete();
+  for (const layerId of layerIds) await chunksOf(db, layerId).delete();
 }
 
 export const importedLayersSection: BackupSectionSpec<'importedLayers', BackupImportedLayer> = {
   name: 'importedLayers',
   sinceVersion: 3,
-  tables: (db) => [db.importedLayers, db.importedRecords],
+  tables: (db) => [db.importedLayers, db.importedChunks],
   badField(record) {
     if (!isRecord(record)) return 'record';
     const records = record.records;
@@ -109,20 +110,15 @@ export const importedLayersSection: BackupSectionSpec<'importedLayers', BackupIm
   keyOf: (record) => record.id,
   changedAtOf: (record) => record.updatedAt,
   async readAll(db) {
-    const [layers, records] = await Promise.all([
-      db.importedLayers.orderBy('createdAt').toArray(),
-      db.importedRecords.orderBy('[layerId+index]').toArray(),
-    ]);
-    const recordsOf = new Map<string, BackupImportedRecord[]>();
-    for (const { layerId, geometry, fields } of records) {
-      const list = recordsOf.get(layerId) ?? [];
-      list.push({ geometry, fields });
-      recordsOf.set(layerId, list);
-    }
-    return layers.map(({ revision: _revision, ...layer }) => ({
-      ...layer,
-      records: recordsOf.get(layer.id) ?? [],
-    }));
+    const layers = await db.importedLayers.orderBy('createdAt').toArray();
+    return Promise.all(
+      layers.map(async ({ revision: _revision, ...layer }) => ({
+        ...layer,
+        records: recordsOfChunks(await chunksOf(db, layer.id).toArray()).map(
+          ({ geometry, fields }) => ({ geometry, fields }),
+        ),
+      })),
+    );
   },
   async apply(db, { toWrite, toRemove, takeRevision }) {
     // A restored layer replaces the browser's whole, so its old records go first.
@@ -133,14 +129,7 @@ export const importedLayersSection: BackupSectionSpec<'importedLayers', BackupIm
     if (toRemove.length > 0) await db.importedLayers.bulkDelete(toRemove.map((l) => l.id));
     for (const { records, ...layer } of toWrite) {
       await db.importedLayers.put({ ...layer, revision: takeRevision() });
-      await db.importedRecords.bulkPut(
-        records.map((r, index) => ({
-          layerId: layer.id,
-          index,
-          geometry: r.geometry,
-          fields: r.fields,
-        })),
-      );
+      await db.importedChunks.bulkPut(chunkRowsOf(layer.id, records));
     }
   },
 };
