@@ -8,11 +8,8 @@ import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import type { PlaceFilter } from '../../src/domain/places/place-filter.ts';
 import type { LayerGroup } from '../../src/domain/view-state.ts';
-import {
-  PlacesLayer,
-  placeIndexOfFeatures,
-  type PlacesCollection,
-} from '../../src/map/places.layer.ts';
+import { placeIndexOfFeatures } from '../../src/map/places-drawn.ts';
+import { PlacesLayer, type PlacesCollection } from '../../src/map/places.layer.ts';
 
 /** What one filter change cost, in ms from the moment the filter was handed to the layer. */
 export interface FilterTiming {

@@ -11,37 +11,32 @@ import type {
 import { INDUSTRIES, GENERAL_INDUSTRY_ID } from '../domain/places/industry.ts';
 import type { PlaceProperties } from '../domain/places/place-feature.format.ts';
 import type { PlaceKind, ProjectStage } from '../domain/places/place.ts';
-import {
-  buildPlaceIndex,
-  filterPlaceIndex,
-  isEmptyFilter,
-  type FilterablePlace,
-  type PlaceFilter,
-  type PlaceIndex,
-} from '../domain/places/place-filter.ts';
+import { isEmptyFilter, type PlaceFilter, type PlaceIndex } from '../domain/places/place-filter.ts';
 import type { LayerGroup, Locale, PlaceLayerGroup } from '../domain/view-state.ts';
+import type {
+  PlacesFilterRequest,
+  PlacesFilterResponse,
+} from '../workers/places-filter-protocol.ts';
 import { LABEL_FONT } from './basemap.style.ts';
 import { LIGHT_PALETTE } from './palette.ts';
+import {
+  collectionsBySource,
+  drawnFeatures,
+  FILTERED_SOURCES,
+  packDrawnPlaces,
+  placeIndexOfFeatures,
+  type DrawnFeature,
+  type FilteredSource,
+} from './places-drawn.ts';
 
 export type PlacesCollection = FeatureCollection<Point, PlaceProperties>;
 type PlaceFeature = Feature<Point, PlaceProperties>;
 
 /**
- * The properties the places layers read. A drawn feature's id is its place's index in the data,
- * which is how a click finds the place and how the filtered sources add and remove it.
- */
-export type DrawnPlaceProperties = Pick<
-  PlaceProperties,
-  'kind' | 'industry_id' | 'precision' | 'stage' | 'investment_yi_yuan' | 'name_en'
-> & { name_zh?: string };
-export type DrawnFeature = Feature<Point, DrawnPlaceProperties> & { id: number };
-type DrawnCollection = FeatureCollection<Point, DrawnPlaceProperties>;
-
-/**
  * Source ids of the places layers. Enterprises and projects, the many, are clustered; named
  * places (parks, towns, clusters, markets) are few and drawn one by one. Each of the three is
  * held twice: every place, set once and never sent again, and the places the planners' filter
- * keeps, changed by small diffs; clearing the filter only switches which layers show. The
+ * keeps, written by the filter worker; clearing the filter only switches which layers show. The
  * highlight source holds only the ringed places, so ringing one never re-tiles the others.
  */
 export const PLACE_SOURCE_IDS = {
@@ -55,9 +50,6 @@ export const PLACE_SOURCE_IDS = {
   highlight: 'places-highlight',
 } as const;
 
-/** The sources the planners' filter applies to, each drawing some kinds of place. */
-export type FilteredSource = 'enterprises' | 'projects' | 'named';
-const FILTERED_SOURCES: readonly FilteredSource[] = ['named', 'projects', 'enterprises'];
 const FILTERED_SOURCE_ID: Record<FilteredSource, string> = {
   enterprises: PLACE_SOURCE_IDS.enterprisesFiltered,
   projects: PLACE_SOURCE_IDS.projectsFiltered,
@@ -231,173 +223,6 @@ export function industryHulls(
     });
   }
   return { type: 'FeatureCollection', features: hulls };
-}
-
-/** The source a place of this kind is drawn from. */
-function sourceOfKind(kind: PlaceKind): FilteredSource {
-  return kind === 'enterprise' ? 'enterprises' : kind === 'project' ? 'projects' : 'named';
-}
-
-/**
- * The places as the sources hold them, index for index: the feature id is the place's index,
- * names only where a label shows them (named places), and places that draw alike share one
- * properties object. A message to the map's worker clones a shared object once, so sending
- * thousands of enterprises costs little more than their coordinates.
- */
-export function drawnFeatures(features: readonly PlaceFeature[]): DrawnFeature[] {
-  const shared = new Map<string, DrawnPlaceProperties>();
-  return features.map((feature, i) => {
-    const p = feature.properties;
-    let props: DrawnPlaceProperties = {
-      kind: p.kind,
-      industry_id: p.industry_id,
-      precision: p.precision,
-    };
-    if (p.stage !== undefined) props.stage = p.stage;
-    if (p.investment_yi_yuan !== undefined) props.investment_yi_yuan = p.investment_yi_yuan;
-    if (sourceOfKind(p.kind) === 'named') {
-      props.name_zh = p.name_zh;
-      if (p.name_en !== undefined) props.name_en = p.name_en;
-    } else {
-      const key = `${p.kind}|${p.industry_id}|${p.precision}|${p.stage}|${p.investment_yi_yuan}`;
-      const same = shared.get(key);
-      if (same) props = same;
-      else shared.set(key, props);
-    }
-    return { type: 'Feature', id: i, properties: props, geometry: feature.geometry };
-  });
-}
-
-/** Every place, split by the source that draws it. */
-function collectionsBySource(
-  drawn: readonly DrawnFeature[],
-): Record<FilteredSource, DrawnCollection> {
-  const out: Record<FilteredSource, DrawnFeature[]> = { enterprises: [], projects: [], named: [] };
-  for (const feature of drawn) out[sourceOfKind(feature.properties.kind)].push(feature);
-  const collection = (features: DrawnFeature[]): DrawnCollection => ({
-    type: 'FeatureCollection',
-    features,
-  });
-  return {
-    enterprises: collection(out.enterprises),
-    projects: collection(out.projects),
-    named: collection(out.named),
-  };
-}
-
-/** Place indices one filtered source is sent in one update. */
-export interface FilteredUpdate {
-  /** Drop every place the source holds before adding. */
-  removeAll: boolean;
-  remove: number[];
-  add: number[];
-}
-
-/** One message per filtered source that has something to change, sent in one task. */
-export type FilteredRound = Partial<Record<FilteredSource, FilteredUpdate>>;
-
-/**
- * Adding a place sends its feature to the worker (cloned), removing one sends its id: adding
- * costs roughly ten times as much, so a source is emptied and refilled when keeping what it
- * holds would mean removing far more than it keeps.
- */
-const ADD_COST = 10;
-
-/**
- * Places added per update. Each update is sent in a task of its own once the worker has taken
- * the previous one, so no task clones more than this many features (bench/places-filter).
- */
-export const ADD_CHUNK = 1500;
-
-/**
- * The updates, round by round, that take the filtered sources from holding the places marked in
- * `held` to holding exactly the places at `kept` (indices into the data). The first round holds
- * every removal and the first adds; each later round adds at most `chunk` more places.
- */
-export function planFilteredRounds(
-  held: Uint8Array,
-  kept: ArrayLike<number>,
-  sourceOf: readonly FilteredSource[],
-  chunk = ADD_CHUNK,
-): FilteredRound[] {
-  const wanted = new Uint8Array(held.length);
-  for (let k = 0; k < kept.length; k++) wanted[kept[k]!] = 1;
-  const remove: Record<FilteredSource, number[]> = { enterprises: [], projects: [], named: [] };
-  const add: Record<FilteredSource, number[]> = { enterprises: [], projects: [], named: [] };
-  const stay: Record<FilteredSource, number> = { enterprises: 0, projects: 0, named: 0 };
-  for (let i = 0; i < held.length; i++) {
-    const h = held[i]!;
-    const w = wanted[i]!;
-    if (h === w) {
-      if (w === 1) stay[sourceOf[i]!]++;
-    } else if (w === 1) add[sourceOf[i]!].push(i);
-    else remove[sourceOf[i]!].push(i);
-  }
-  const first: FilteredRound = {};
-  const rounds: FilteredRound[] = [first];
-  let round = first;
-  let room = chunk;
-  for (const source of FILTERED_SOURCES) {
-    const refill = stay[source] * ADD_COST < remove[source].length;
-    let toAdd = add[source];
-    if (refill) {
-      toAdd = [];
-      for (let k = 0; k < kept.length; k++) if (sourceOf[kept[k]!] === source) toAdd.push(kept[k]!);
-    }
-    if (refill || remove[source].length > 0) {
-      first[source] = { removeAll: refill, remove: refill ? [] : remove[source], add: [] };
-    }
-    for (let start = 0; start < toAdd.length;) {
-      if (room === 0) {
-        round = {};
-        rounds.push(round);
-        room = chunk;
-      }
-      const part = toAdd.slice(start, start + room);
-      (round[source] ??= { removeAll: false, remove: [], add: [] }).add.push(...part);
-      start += part.length;
-      room -= part.length;
-    }
-  }
-  return rounds;
-}
-
-/** Marks in `held` what the filtered sources hold once this round is applied. */
-export function applyFilteredRound(
-  held: Uint8Array,
-  round: FilteredRound,
-  sourceOf: readonly FilteredSource[],
-): void {
-  for (const source of FILTERED_SOURCES) {
-    const update = round[source];
-    if (!update) continue;
-    if (update.removeAll) {
-      for (let i = 0; i < held.length; i++) if (sourceOf[i] === source) held[i] = 0;
-    }
-    for (const i of update.remove) held[i] = 0;
-    for (const i of update.add) held[i] = 1;
-  }
-}
-
-/** What the filter reads of a place, straight from its feature's properties. */
-function filterableOf(p: PlaceProperties): FilterablePlace {
-  return {
-    kind: p.kind,
-    nameZh: p.name_zh,
-    nameEn: p.name_en,
-    productsZh: p.products_zh,
-    industryId: p.industry_id,
-    districtCodes: p.district_codes === '' ? [] : p.district_codes.split(';'),
-    stage: p.stage,
-    investmentYiYuan: p.investment_yi_yuan,
-    startYear: p.start_year,
-    endYear: p.end_year,
-  };
-}
-
-/** The column index the filter runs on, for these features in their order. */
-export function placeIndexOfFeatures(features: readonly PlaceFeature[]): PlaceIndex {
-  return buildPlaceIndex(features.map((f) => filterableOf(f.properties)));
 }
 
 /**
@@ -672,7 +497,7 @@ export interface PlacesLayerOptions {
   data: PlacesCollection;
   /**
    * The column index of the same places in the same order, when the caller holds one (the
-   * places list does); built here on the first filter otherwise.
+   * places list does), for the filter worker; built here otherwise.
    */
   index?: PlaceIndex;
   locale: Locale;
@@ -690,39 +515,53 @@ interface HeldPlaces {
   features: readonly PlaceFeature[];
   /** The features as drawn, index for index. */
   drawn: readonly DrawnFeature[];
-  sourceOf: readonly FilteredSource[];
-  index: PlaceIndex | null;
-  /** 1 where the filtered sources hold the place (as sent to the worker). */
-  held: Uint8Array;
 }
 
-function heldPlaces(data: PlacesCollection, index: PlaceIndex | undefined): HeldPlaces {
-  const features = data.features;
+function heldPlaces(data: PlacesCollection): HeldPlaces {
+  return { features: data.features, drawn: drawnFeatures(data.features) };
+}
+
+/** A filter change's promise, settled once its places (or a later filter's) are in the sources. */
+interface WaitingChange {
+  generation: number;
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
+/** A copy of the filter that crosses to a worker (the app's filter may be a reactive proxy). */
+function plainFilter(filter: PlaceFilter): PlaceFilter {
   return {
-    features,
-    drawn: drawnFeatures(features),
-    sourceOf: features.map((f) => sourceOfKind(f.properties.kind)),
-    index: index ?? null,
-    held: new Uint8Array(features.length),
+    kinds: [...filter.kinds],
+    industryIds: [...filter.industryIds],
+    districtCode: filter.districtCode,
+    stages: [...filter.stages],
+    investmentYiYuan: [filter.investmentYiYuan[0], filter.investmentYiYuan[1]],
+    years: [filter.years[0], filter.years[1]],
+    query: filter.query,
   };
 }
 
 /**
  * The places on the map: sources, layers, icons and listeners, added together and removed by
- * the cleanup {@link PlacesLayer.remove}. Every place sits in sources set once; the planners'
- * filter runs here in JavaScript, on the column index the list uses, and the filtered sources
- * get only the difference from what they hold, a few thousand features per task, so a click
- * never blocks the page for long (bench/places-filter.bench.ts: 100,000 places). The filtered
- * layers take over once the worker has their first update; clearing the filter only switches
- * back. Clustering stays on in both.
+ * the cleanup {@link PlacesLayer.remove}. Every place sits in sources set once. The planners'
+ * filter runs in a worker of its own (src/workers/places-filter.worker.ts), which writes the
+ * filtered sources' GeoJSON; MapLibre's worker reads it by object URL, so a click costs the page
+ * a message, not the places (bench/places-filter.bench.ts: 100,000 places). The filtered
+ * layers take over once their data is in; clearing the filter only switches back. Clustering
+ * stays on in both.
  */
 export class PlacesLayer {
   readonly #map: MapLibreMap;
+  readonly #worker: Worker;
   #places: HeldPlaces;
   #filter: PlaceFilter | null = null;
-  /** Bumped by every filter change, so rounds of a superseded one stop. */
+  /** Bumped by every filter change; only the latest change's answer is revealed. */
   #generation = 0;
   #settled: Promise<void> = Promise.resolve();
+  #waiting: WaitingChange[] = [];
+  /** True while the worker works on a filter; changes meanwhile wait here, the latest only. */
+  #busy = false;
+  #next: { generation: number; filter: PlaceFilter } | null = null;
   #showing: Showing = 'all';
   #stopWaiting: (() => void) | null = null;
   #highlight: PlacesHighlight = null;
@@ -733,8 +572,29 @@ export class PlacesLayer {
   constructor(map: MapLibreMap, options: PlacesLayerOptions) {
     this.#map = map;
     this.#visible = options.visible;
-    this.#places = heldPlaces(options.data, options.index);
+    this.#places = heldPlaces(options.data);
+    this.#worker = new Worker(new URL('../workers/places-filter.worker.ts', import.meta.url), {
+      type: 'module',
+    });
+    this.#worker.onmessage = (event: MessageEvent<PlacesFilterResponse>) =>
+      void this.#receive(event.data);
+    this.#worker.onerror = (event) => this.#fail(new Error(`places filter: ${event.message}`));
+    this.#load(options.index);
     this.#add(options);
+  }
+
+  /** Hands the filter worker the places (it answers nothing for this). */
+  #load(index: PlaceIndex | undefined): void {
+    const { features, drawn } = this.#places;
+    this.#post({
+      op: 'load',
+      index: index ?? placeIndexOfFeatures(features),
+      places: packDrawnPlaces(drawn),
+    });
+  }
+
+  #post(request: PlacesFilterRequest): void {
+    this.#worker.postMessage(request);
   }
 
   #add({ locale, onPlaceClick }: PlacesLayerOptions): void {
@@ -817,7 +677,24 @@ export class PlacesLayer {
   setVisible(visible: ReadonlySet<LayerGroup>): void {
     this.#visible = visible;
     this.#applyVisibility();
-    if (visible.has('industryHulls') && !this.#hullsUploaded) this.#uploadHulls();
+    if (visible.has('industryHulls')) {
+      if (!this.#hullsUploaded) this.#uploadHulls();
+      this.#applyHullFilter();
+    }
+  }
+
+  /**
+   * Hulls show only the chosen industries. Set only while hulls show: a filter on a hidden
+   * layer would still cost the page a repaint on every change.
+   */
+  #applyHullFilter(): void {
+    const industryIds = this.#filter?.industryIds ?? [];
+    const hulls: FilterSpecification =
+      industryIds.length > 0
+        ? ['in', ['get', 'industry_id'], ['literal', [...industryIds]]]
+        : ['all'];
+    this.#map.setFilter(PLACE_LAYER_IDS.hullFill, hulls);
+    this.#map.setFilter(PLACE_LAYER_IDS.hullLine, hulls);
   }
 
   #applyVisibility(): void {
@@ -857,64 +734,82 @@ export class PlacesLayer {
 
   /**
    * Applies the planners' filter, and hulls show only the chosen industries. An empty filter
-   * shows the sources of every place at once; another sends the filtered sources what changed
-   * and shows them once the worker has the first part. The promise settles when the filtered
-   * sources hold everything the filter keeps (or a later filter took over).
+   * shows the sources of every place at once; another goes to the filter worker, and the
+   * filtered layers show once their data is in. The promise settles when the filtered sources
+   * hold everything the filter keeps (or a later filter's places), and rejects if the worker
+   * fails.
    */
   setFilter(filter: PlaceFilter): Promise<void> {
     if (this.#filter === filter) return this.#settled;
     this.#filter = filter;
-    const hulls: FilterSpecification =
-      filter.industryIds.length > 0
-        ? ['in', ['get', 'industry_id'], ['literal', [...filter.industryIds]]]
-        : ['all'];
-    this.#map.setFilter(PLACE_LAYER_IDS.hullFill, hulls);
-    this.#map.setFilter(PLACE_LAYER_IDS.hullLine, hulls);
+    if (this.#visible.has('industryHulls')) this.#applyHullFilter();
     const generation = ++this.#generation;
     if (isEmptyFilter(filter)) {
+      this.#next = null;
       this.#show('all');
+      this.#settle(generation);
       this.#settled = Promise.resolve();
     } else {
-      const places = this.#places;
-      places.index ??= placeIndexOfFeatures(places.features);
-      const rounds = planFilteredRounds(
-        places.held,
-        filterPlaceIndex(places.index, filter),
-        places.sourceOf,
+      this.#settled = new Promise((resolve, reject) =>
+        this.#waiting.push({ generation, resolve, reject }),
       );
-      this.#settled = this.#send(rounds, generation);
+      this.#next = { generation, filter: plainFilter(filter) };
+      this.#dispatch();
     }
     return this.#settled;
   }
 
-  /** Sends the rounds one after another, each once the worker has taken the one before. */
-  async #send(rounds: readonly FilteredRound[], generation: number): Promise<void> {
-    const places = this.#places;
-    for (const [r, round] of rounds.entries()) {
-      if (generation !== this.#generation) return;
-      const sent: Promise<void>[] = [];
-      for (const key of FILTERED_SOURCES) {
-        const update = round[key];
-        const source = this.#map.getSource<GeoJSONSource>(FILTERED_SOURCE_ID[key]);
-        if (!update || !source) continue;
-        sent.push(
-          source.updateData({
-            removeAll: update.removeAll,
-            remove: update.remove,
-            add: update.add.map((i) => places.drawn[i]!),
-          }),
-        );
-      }
-      applyFilteredRound(places.held, round, places.sourceOf);
-      try {
-        await Promise.all(sent);
-      } catch (error) {
-        // A source removed or refilled meanwhile fails its update; only the current one matters.
-        if (generation === this.#generation) throw error;
-        return;
-      }
-      if (r === 0 && generation === this.#generation) this.#reveal();
+  /** Sends the latest waiting change, unless the worker is still on one (typing outruns it). */
+  #dispatch(): void {
+    const next = this.#next;
+    if (this.#busy || !next) return;
+    this.#busy = true;
+    this.#next = null;
+    this.#post({ op: 'filter', ...next });
+  }
+
+  /**
+   * Gives the filtered sources the worker's answer. Every answer is applied, in order, since the
+   * worker leaves out a source whose places did not change from its previous answer; only the
+   * latest change's answer reveals the filtered layers.
+   */
+  async #receive(response: PlacesFilterResponse): Promise<void> {
+    this.#busy = false;
+    this.#dispatch();
+    const loads: Promise<void>[] = [];
+    const urls: string[] = [];
+    for (const key of FILTERED_SOURCES) {
+      const collection = response.collections[key];
+      const source = this.#map.getSource<GeoJSONSource>(FILTERED_SOURCE_ID[key]);
+      if (!collection || !source) continue;
+      const url = URL.createObjectURL(collection);
+      urls.push(url);
+      loads.push(source.setData(url));
     }
+    try {
+      await Promise.all(loads);
+    } catch (error) {
+      // A source removed meanwhile fails its load; only a failure of the current change matters.
+      if (response.generation === this.#generation) this.#fail(error as Error);
+      return;
+    } finally {
+      for (const url of urls) URL.revokeObjectURL(url);
+    }
+    if (response.generation !== this.#generation) return;
+    this.#reveal();
+    this.#settle(response.generation);
+  }
+
+  /** Settles every change up to this generation. */
+  #settle(generation: number): void {
+    const done = this.#waiting.filter((w) => w.generation <= generation);
+    this.#waiting = this.#waiting.filter((w) => w.generation > generation);
+    for (const w of done) w.resolve();
+  }
+
+  #fail(error: Error): void {
+    this.#busy = false;
+    for (const w of this.#waiting.splice(0)) w.reject(error);
   }
 
   /**
@@ -950,7 +845,8 @@ export class PlacesLayer {
    * filtered ones are emptied and refilled for the current filter.
    */
   setData(data: PlacesCollection, index?: PlaceIndex): void {
-    this.#places = heldPlaces(data, index);
+    this.#places = heldPlaces(data);
+    this.#load(index);
     const all = collectionsBySource(this.#places.drawn);
     for (const key of FILTERED_SOURCES) {
       void this.#map.getSource<GeoJSONSource>(PLACE_SOURCE_IDS[key])?.setData(all[key]);
@@ -975,6 +871,8 @@ export class PlacesLayer {
   remove(): void {
     const map = this.#map;
     this.#generation++;
+    this.#worker.terminate();
+    this.#settle(this.#generation);
     this.#stopWaiting?.();
     for (const off of this.#listeners.splice(0)) off();
     for (const spec of placesLayerSpecs('zh-CN').reverse()) {
