@@ -206,6 +206,57 @@ describe('ZonesState contents and progress', () => {
     expect(anji?.energyTce.planned).toBeCloseTo(2000, 9);
   });
 
+  it('counts the evaluated layer’s enterprises inside a stored zone and a shape being drawn', async () => {
+    profile = freshProfile();
+    const tab = await openState(profile.openTab());
+    tab.setReferenceData(read('districts.geojson'), read('places.geojson'));
+    const id = (await tab.create(DRAFT))!;
+    await vi.waitFor(() => expect(tab.zoneById(id)).toBeDefined());
+    expect(tab.contentsOf(id)?.evaluated).toBeNull();
+
+    const enterprise = (recordIndex: number, lon: number, evaluationClass: 'A' | 'D') => ({
+      id: `L#${recordIndex}`,
+      lon,
+      lat: 30.625,
+      recordIndex,
+      name: `企业${recordIndex}`,
+      evaluationClass,
+      flagged: recordIndex === 2,
+      flagRules: [],
+      landMu: 10 * (recordIndex + 1),
+      taxWanYuan: null,
+    });
+    tab.setEvaluatedLayer({
+      layerId: 'L',
+      layerName: '示例数据',
+      synthetic: true,
+      // The zone spans 119.67–119.68°E; the last enterprise lies east of it.
+      points: [
+        enterprise(0, 119.672, 'A'),
+        enterprise(1, 119.675, 'D'),
+        enterprise(2, 119.678, 'A'),
+        enterprise(3, 119.7, 'D'),
+      ],
+    });
+    const evaluated = tab.contentsOf(id)?.evaluated;
+    expect(evaluated).toMatchObject({
+      layerId: 'L',
+      synthetic: true,
+      enterpriseCount: 3,
+      countByClass: { A: 2, B: 0, C: 0, D: 1 },
+      flaggedCount: 1,
+      renewalLandMu: 20 + 30,
+    });
+    expect(evaluated?.listed.map((l) => l.point.recordIndex)).toEqual([2, 1]);
+    // A shape still being drawn over the eastern enterprise only.
+    const drawn = tab.contentsOfShape(drawnBox(119.695, 30.62));
+    expect(drawn?.evaluated?.countByClass.D).toBe(1);
+    expect(drawn?.evaluated?.enterpriseCount).toBe(1);
+
+    tab.setEvaluatedLayer(null);
+    expect(tab.contentsOf(id)?.evaluated).toBeNull();
+  });
+
   it('exports every zone as GeoJSON with its fields, area in 亩 and the district it lies in', async () => {
     profile = freshProfile();
     const tab = await openState(profile.openTab());

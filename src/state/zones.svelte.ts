@@ -15,13 +15,16 @@
  *   enough for every draw event. Normalise a drawn ring first (`normalizeZonePolygon`).
  * - `referenceStatus: 'idle' | 'loading' | 'ready' | 'error'` — districts.geojson and
  *   places.geojson, which contents and progress need (fetched by the loader).
- * - `contentsOf(id): ZoneContents<ZoneContentPoint> | null` — districts with 亩 in each, area
+ * - `contentsOf(id): ZoneContentsView | null` — districts with 亩 in each, area
  *   outside every district, and places (park/enterprise/project, plus `setExtraPoints`) inside;
  *   null until the reference data is ready or for an unknown id.
  * - `progress: ZoneProgressReport | null` — per district and city, planned land (亩) and energy
  *   space (tce) against the 2023 targets and the 2027 goal, each target with its seed source.
  * - `contentsOfShape(polygon)` — the same for an outline being drawn or reshaped (not stored).
  * - `setExtraPoints(points)` — more points for contents (e.g. imported enterprises).
+ * - `setEvaluatedLayer(layer)` — the evaluated enterprises of the user's chosen layer (or null):
+ *   contents then carry `evaluated`, their counts by class and 高耗低效 flag, land and the D-class
+ *   and flagged ones by name (see zone-evaluation.ts), live while drawing like the rest.
  * - `exportZonesGeoJson(labels?, now?)` — every zone as a GeoJSON file (`fileName`, `text`),
  *   with form fields, area and districts; `downloadZonesGeoJson(labels?)` saves it.
  *
@@ -60,6 +63,11 @@ import {
   type ZonePoint,
   type ZoneDistricts,
 } from '../domain/zones/zone-contents.ts';
+import {
+  summarizeZoneEvaluation,
+  type EvaluatedPoint,
+  type ZoneEvaluation,
+} from '../domain/zones/zone-evaluation.ts';
 import {
   normalizeZonePolygon,
   validateZoneGeometry,
@@ -102,6 +110,29 @@ export interface ZoneContentPoint extends ZonePoint {
   /** `park`, `enterprise`, `project` for places; the importer's kind for imported points. */
   kind: string;
   nameZh: string;
+}
+
+/** The evaluated layer whose enterprises a zone's contents count. */
+export interface ZoneEvaluatedLayer {
+  layerId: string;
+  /** The layer's name as stored (the demo's says 示例数据 itself). */
+  layerName: string;
+  /** True for the synthetic demo data, which every view must say. */
+  synthetic: boolean;
+  points: readonly EvaluatedPoint[];
+}
+
+/** The evaluated enterprises inside a zone, with the layer they come from. */
+export interface ZoneEvaluatedContents extends ZoneEvaluation {
+  layerId: string;
+  layerName: string;
+  synthetic: boolean;
+}
+
+/** Everything inside a zone: districts, places, and the evaluated enterprises when a layer is. */
+export interface ZoneContentsView extends ZoneContents<ZoneContentPoint> {
+  /** Null when no evaluated layer is set. */
+  evaluated: ZoneEvaluatedContents | null;
 }
 
 /** The place kinds of places.geojson whose points a zone's contents list. */
@@ -238,6 +269,7 @@ export class ZonesState {
   #districts = $state.raw<DistrictAreas | null>(null);
   #places = $state.raw<readonly ZoneContentPoint[]>([]);
   #extraPoints = $state.raw<readonly ZoneContentPoint[]>([]);
+  #evaluatedLayer = $state.raw<ZoneEvaluatedLayer | null>(null);
   #queue: Promise<unknown> = Promise.resolve();
   #referenceLoad: Promise<void> | null = null;
   #persistAsked = false;
@@ -253,6 +285,7 @@ export class ZonesState {
   readonly #byId: ReadonlyMap<string, StoredZone>;
   readonly #measures: ReadonlyMap<string, ZoneMeasure>;
   readonly #pointIndex: ZonePointIndex<ZoneContentPoint>;
+  readonly #evaluatedIndex: ZonePointIndex<EvaluatedPoint>;
   readonly #progress: ZoneProgressReport | null;
   readonly #targets = readZoneTargets(districtTargetsCsv, planGoalsCsv);
 
@@ -280,6 +313,7 @@ export class ZonesState {
       return byId;
     });
     this.#pointIndex = $derived(new ZonePointIndex([...this.#places, ...this.#extraPoints]));
+    this.#evaluatedIndex = $derived(new ZonePointIndex(this.#evaluatedLayer?.points ?? []));
     this.#progress = $derived.by(() => {
       const districts = this.#districts;
       if (!districts) return null;
@@ -348,13 +382,14 @@ export class ZonesState {
     return validateZoneGeometry(polygon, this.#live.current, selfId);
   }
 
-  contentsOf(id: string): ZoneContents<ZoneContentPoint> | null {
+  contentsOf(id: string): ZoneContentsView | null {
     const zone = this.#byId.get(id);
     const districts = this.#districts;
     if (!zone || !districts) return null;
     return {
       ...this.#shares(`${zone.id}:${zone.revision}`, zone.geometry, districts),
       points: this.#pointIndex.within(zone.geometry),
+      evaluated: this.#evaluatedWithin(zone.geometry),
     };
   }
 
@@ -362,15 +397,28 @@ export class ZonesState {
    * What lies inside an outline not yet stored (a draft being drawn or reshaped): the same as
    * `contentsOf`, without the per-zone cache; null until the reference data is ready.
    */
-  contentsOfShape(polygon: Polygon): ZoneContents<ZoneContentPoint> | null {
+  contentsOfShape(polygon: Polygon): ZoneContentsView | null {
     const districts = this.#districts;
     if (!districts) return null;
     const shape = normalizeZonePolygon(polygon);
-    return { ...districts.sharesOf(shape), points: this.#pointIndex.within(shape) };
+    return {
+      ...districts.sharesOf(shape),
+      points: this.#pointIndex.within(shape),
+      evaluated: this.#evaluatedWithin(shape),
+    };
   }
 
   setExtraPoints(points: readonly ZoneContentPoint[]): void {
     this.#extraPoints = points;
+  }
+
+  /** The evaluated layer whose enterprises contents count; null takes them off. */
+  setEvaluatedLayer(layer: ZoneEvaluatedLayer | null): void {
+    this.#evaluatedLayer = layer;
+  }
+
+  get evaluatedLayer(): ZoneEvaluatedLayer | null {
+    return this.#evaluatedLayer;
   }
 
   /**
@@ -548,6 +596,17 @@ export class ZonesState {
 
   dispose(): void {
     this.#live.dispose();
+  }
+
+  #evaluatedWithin(polygon: Polygon): ZoneEvaluatedContents | null {
+    const layer = this.#evaluatedLayer;
+    if (!layer) return null;
+    return {
+      ...summarizeZoneEvaluation(this.#evaluatedIndex.within(polygon)),
+      layerId: layer.layerId,
+      layerName: layer.layerName,
+      synthetic: layer.synthetic,
+    };
   }
 
   #shares(key: string, geometry: Polygon, districts: DistrictAreas): ZoneDistricts {
