@@ -37,8 +37,8 @@ const RECORDS: ImportedRecord[] = [
 describe('recordFeatures', () => {
   it('splits points from parcels, leaves out records without geometry, and ids features by index', () => {
     const { points, shapes } = recordFeatures(RECORDS);
-    expect(points.features.map((f) => [f.id, f.properties?.['name']])).toEqual([[0, '甲公司']]);
-    expect(shapes.features.map((f) => [f.id, f.properties?.['name']])).toEqual([[2, '']]);
+    expect(points.features.map((f) => [f.id, f.properties])).toEqual([[0, { index: 0 }]]);
+    expect(shapes.features.map((f) => [f.id, f.properties])).toEqual([[2, { index: 2 }]]);
   });
 });
 

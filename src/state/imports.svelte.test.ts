@@ -81,12 +81,11 @@ describe('ImportsState wizard', () => {
     await vi.waitFor(() => expect(state.layers.map((l) => l.name)).toEqual(['吴兴企业']));
     const layerId = outcome?.kind === 'saved' ? outcome.layer.id : '';
     const points = JSON.parse((await state.records.get(layerId)?.points.text()) ?? '{}') as {
-      features?: Array<{ properties: { name: string } }>;
+      features?: Array<{ id: number }>;
     };
-    expect(points.features?.map((f) => f.properties.name)).toEqual([
-      '浙江美欣达印染集团股份有限公司',
-      '丙公司',
-    ]);
+    expect(points.features?.map((f) => f.id)).toEqual([0, 1]);
+    await state.select({ layerId, index: 0 });
+    expect(state.selectedRecord?.fields['name']).toBe('浙江美欣达印染集团股份有限公司');
     await state.select({ layerId, index: 1 });
     expect(state.selectedRecord?.fields['name']).toBe('丙公司');
   });

@@ -167,6 +167,8 @@ export class ImportsState {
    * stay in the database.
    */
   records = $state.raw<ReadonlyMap<string, LayerDrawing>>(NO_DRAWINGS);
+  /** Layers the map has drawn (data parsed by MapLibre, tiles in view loaded). */
+  drawn = $state.raw<ReadonlySet<string>>(new Set());
   /** Each layer's matches to the seeds' key enterprises, once those are loaded. */
   joins = $state.raw<ReadonlyMap<string, SeedJoin>>(NO_JOINS);
 
@@ -181,6 +183,11 @@ export class ImportsState {
   #abort: AbortController | null = null;
   /** The parsed file behind `preview`. */
   #parsed: ParsedImport | null = null;
+  /**
+   * The layer a running commit stores: it is listed once its transaction completes, before the
+   * commit answers with its drawing, and must not be read back and drawn a second time.
+   */
+  #committingId: string | null = null;
   #mapLayer = $state.raw<ImportedLayersLayer | null>(null);
 
   constructor(
@@ -290,22 +297,30 @@ export class ImportsState {
     this.step = 'committing';
     this.commitProgress = null;
     let committed: SessionCommit;
+    const layerId = this.#newId();
+    const seeds = this.#seeds;
+    this.#committingId = layerId;
     try {
       committed = await parsed.commit(
         {
-          layerId: this.#newId(),
+          layerId,
           name: this.layerName,
           kind: this.kind,
           enteredBy: this.#readName(),
+          ...(seeds ? { seeds: [...seeds] } : {}),
         },
         (p) => (this.commitProgress = p),
       );
     } catch (error) {
       this.step = 'review';
       this.parseError = error instanceof Error ? error.message : String(error);
+      // The layer may be stored even though no drawing came back (the worker failed after).
+      this.#committingId = null;
+      void this.#syncRecords(new Set(this.layers.map((l) => l.id)));
       return null;
     } finally {
       this.commitProgress = null;
+      this.#committingId = null;
     }
     const { result, drawing } = committed;
     if (!result.ok) {
@@ -323,8 +338,11 @@ export class ImportsState {
     this.#resetWizard();
     if (drawing && !this.records.has(result.layer.id)) {
       this.records = new Map([...this.records, [result.layer.id, drawing]]);
-    }
-    void this.#joinLayer(result.layer.id);
+    } else if (!drawing) void this.#syncRecords(new Set(this.layers.map((l) => l.id)));
+    // A join made with seeds since replaced is made again with the new ones.
+    if (committed.join && seeds && this.#seeds === seeds) {
+      this.joins = new Map([...this.joins, [result.layer.id, committed.join]]);
+    } else void this.#joinLayer(result.layer.id);
     this.lastCommit = { kind: 'saved', layer: result.layer };
     return this.lastCommit;
   }
@@ -428,6 +446,7 @@ export class ImportsState {
         void this.#app.map
           .mountImportedLayers({
             onRecordClick: (layerId, index) => void this.select({ layerId, index }),
+            onLayerDrawn: (layerId) => (this.drawn = new Set([...this.drawn, layerId])),
           })
           .then((mounted) => {
             if (disposed) mounted?.remove();
@@ -469,7 +488,7 @@ export class ImportsState {
 
   async #syncRecords(ids: ReadonlySet<string>): Promise<void> {
     const kept = new Map([...this.records].filter(([id]) => ids.has(id)));
-    const missing = [...ids].filter((id) => !kept.has(id));
+    const missing = [...ids].filter((id) => !kept.has(id) && id !== this.#committingId);
     if (kept.size !== this.records.size) this.records = kept;
     for (const layerId of missing) {
       const drawing = await this.#engine.drawing(layerId);

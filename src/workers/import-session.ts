@@ -50,6 +50,8 @@ export interface LayerChoice {
   name: string;
   kind: ImportedLayerKind;
   enteredBy: string;
+  /** The seeds' key enterprises to match the records to, when the page has them loaded. */
+  seeds?: SeedEnterprise[];
 }
 
 /** Where a commit is: records queued in the transaction so far. */
@@ -70,10 +72,15 @@ export interface LayerDrawing {
   bounds: [number, number, number, number] | null;
 }
 
-/** A commit's outcome, with the drawing of the stored layer (built from memory, not re-read). */
+/**
+ * A commit's outcome, with the drawing of the stored layer and its matches to the seeds' key
+ * enterprises (both from memory, not re-read).
+ */
 export interface SessionCommit {
   result: LayerCommitResult;
   drawing: LayerDrawing | null;
+  /** Null when the commit failed or no seeds were given. */
+  join: SeedJoin | null;
 }
 
 /** Builds the drawing of a layer's records. */
@@ -148,13 +155,15 @@ export class ImportSession {
       { enteredBy: choice.enteredBy },
       (written, total) => onProgress?.({ written, total }),
     );
-    if (!result.ok) return { result, drawing: null };
+    if (!result.ok) return { result, drawing: null, join: null };
     const layerId = result.layer.id;
-    const drawing = layerDrawingOf(
-      preview.records.map((r, index) => ({ ...r, layerId, index }) as ImportedRecord),
-    );
+    const records = preview.records.map((r, index) => ({ ...r, layerId, index }) as ImportedRecord);
+    const drawing = layerDrawingOf(records);
+    const join = choice.seeds
+      ? joinSeedEnterprises(indexSeedEnterprises(choice.seeds), records)
+      : null;
     this.#preview = null;
-    return { result, drawing };
+    return { result, drawing, join };
   }
 }
 

@@ -89,8 +89,14 @@ describe('import engine over the worker', () => {
     expect(await db.importedLayers.count()).toBe(0);
 
     const writes: CommitProgress[] = [];
-    const { result, drawing } = await parsed.commit(
-      { layerId: 'list', name: '列表', kind: 'enterprises', enteredBy: '' },
+    const { result, drawing, join } = await parsed.commit(
+      {
+        layerId: 'list',
+        name: '列表',
+        kind: 'enterprises',
+        enteredBy: '',
+        seeds: [{ placeId: 'hz-ent-07', nameZh: '企业7' }],
+      },
       (p) => writes.push(p),
     );
     expect(result).toMatchObject({ ok: true, layer: { name: '列表', recordCount: n } });
@@ -98,16 +104,22 @@ describe('import engine over the worker', () => {
     expect(await storedRecordCount(db)).toBe(n);
     expect(drawing?.pointCount).toBe(n);
     expect(drawing?.bounds).toEqual([120.1, 30.9, 120.1, 30.9]);
+    // The commit matched the records to the seeds from memory: 企业7 is record 7.
+    expect(join?.matchedCount).toBe(1);
+    expect([...(join?.matches.keys() ?? [])]).toEqual([7]);
 
     // A stored layer read back by the long-lived worker draws the same.
     const stored = await engine.drawing('list');
     expect(stored.pointCount).toBe(n);
     const points = JSON.parse(await stored.points.text()) as {
-      features: Array<{ id: number; properties: { name: string } }>;
+      features: Array<{ id: number; properties: Record<string, unknown> }>;
     };
-    expect(points.features[n - 1]).toMatchObject({
+    // Each point carries its index (for clicks) and nothing else the page would unpack again.
+    expect(points.features[n - 1]).toEqual({
+      type: 'Feature',
       id: n - 1,
-      properties: { name: `企业${n - 1}` },
+      geometry: { type: 'Point', coordinates: [120.1, 30.9] },
+      properties: { index: n - 1 },
     });
     parsed.dispose();
     engine.dispose();
