@@ -1,12 +1,12 @@
-import type { Polygon } from 'geojson';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   exportBackup,
   importBackup,
   serialiseBackup,
 } from '../../src/persistence/backup.format.ts';
-import { ZonesRepo, type ZoneDraft } from '../../src/persistence/zones.repo.ts';
+import { ZonesRepo } from '../../src/persistence/zones.repo.ts';
 import { FIXED_NOW, freshProfile, type Profile } from './fresh-db.ts';
+import { box, ZONE_AUTHOR, ZONE_DRAFT } from './zones.fixture.ts';
 
 const profiles: Profile[] = [];
 afterEach(() => profiles.splice(0).forEach((p) => p.close()));
@@ -17,40 +17,15 @@ function profile(): Profile {
   return p;
 }
 
-function box(west: number, south: number, size = 0.01): Polygon {
-  return {
-    type: 'Polygon',
-    coordinates: [
-      [
-        [west, south],
-        [west + size, south],
-        [west + size, south + size],
-        [west, south + size],
-        [west, south],
-      ],
-    ],
-  };
-}
-
-const DRAFT: ZoneDraft = {
-  name: '南浔经济开发区连片整治',
-  kind: 'contiguousRenewal',
-  phase: 'continuing',
-  geometry: box(120.42, 30.87),
-  plannedLandMu: 650,
-  energySpaceTce: 5200,
-  enterprisesToRectify: 14,
-  responsibleUnit: '南浔区',
-  targetYear: 2026,
-  note: '含两处闲置厂房',
-};
-const AUTHOR = { enteredBy: '赵工' };
-
 async function fileWithZones(now = FIXED_NOW): Promise<{ text: string; ids: string[] }> {
   const db = profile().openTab();
   const repo = new ZonesRepo(db, () => now);
-  await repo.create(DRAFT, AUTHOR, 'zone-a');
-  await repo.create({ ...DRAFT, name: '第二块', geometry: box(120.44, 30.87) }, AUTHOR, 'zone-b');
+  await repo.create(ZONE_DRAFT, ZONE_AUTHOR, 'zone-a');
+  await repo.create(
+    { ...ZONE_DRAFT, name: '第二块', geometry: box(120.27, 30.84) },
+    ZONE_AUTHOR,
+    'zone-b',
+  );
   return { text: serialiseBackup(await exportBackup(db, now)), ids: ['zone-a', 'zone-b'] };
 }
 
@@ -61,7 +36,7 @@ describe('zones in backups', () => {
     expect(parsed.zones).toHaveLength(2);
     expect(parsed.zones[0]).not.toHaveProperty('revision');
     // The file holds GeoJSON outlines, whatever shape the tables store them in.
-    expect(parsed.zones[0]).toMatchObject({ geometry: DRAFT.geometry });
+    expect(parsed.zones[0]).toMatchObject({ geometry: ZONE_DRAFT.geometry });
     expect(parsed.zones[0]).not.toHaveProperty('ring');
 
     const target = profile().openTab();
@@ -69,7 +44,11 @@ describe('zones in backups', () => {
     expect(result).toMatchObject({ ok: true, summary: { zones: { added: 2 } } });
     const repo = new ZonesRepo(target);
     const restored = await repo.get('zone-a');
-    expect(restored).toMatchObject({ ...DRAFT, id: 'zone-a', enteredBy: '赵工' });
+    expect(restored).toMatchObject({
+      ...ZONE_DRAFT,
+      id: 'zone-a',
+      enteredBy: ZONE_AUTHOR.enteredBy,
+    });
     expect(restored?.revision).toBeGreaterThan(0);
     expect(await repo.journalOf('zone-a')).toMatchObject([
       { before: null, after: { id: 'zone-a' } },
@@ -87,7 +66,7 @@ describe('zones in backups', () => {
       [120.1, 30.85],
     ];
     const target = profile().openTab();
-    await new ZonesRepo(target).create(DRAFT, AUTHOR, 'zone-here');
+    await new ZonesRepo(target).create(ZONE_DRAFT, ZONE_AUTHOR, 'zone-here');
     const result = await importBackup(target, JSON.stringify(data), { mode: 'replace' });
     expect(result).toMatchObject({
       ok: false,
@@ -123,8 +102,8 @@ describe('zones in backups', () => {
     const { text } = await fileWithZones(new Date('2024-01-01T00:00:00Z'));
     const target = profile().openTab();
     const repo = new ZonesRepo(target, () => new Date('2024-06-01T00:00:00Z'));
-    await repo.create({ ...DRAFT, name: '本机较新的版本' }, AUTHOR, 'zone-a');
-    await repo.create({ ...DRAFT, geometry: box(120.1, 30.9) }, AUTHOR, 'zone-local');
+    await repo.create({ ...ZONE_DRAFT, name: '本机较新的版本' }, ZONE_AUTHOR, 'zone-a');
+    await repo.create({ ...ZONE_DRAFT, geometry: box(120.1, 30.9) }, ZONE_AUTHOR, 'zone-local');
 
     const merged = await importBackup(target, text, { mode: 'merge' });
     expect(merged).toMatchObject({
@@ -140,7 +119,7 @@ describe('zones in backups', () => {
 
     await importBackup(target, text, { mode: 'replace' });
     expect((await repo.listAll()).map((z) => z.id).sort()).toEqual(['zone-a', 'zone-b']);
-    expect((await repo.get('zone-a'))?.name).toBe('南浔经济开发区连片整治');
+    expect((await repo.get('zone-a'))?.name).toBe(ZONE_DRAFT.name);
     const localJournal = await repo.journalOf('zone-local');
     expect(localJournal.at(-1)).toMatchObject({ before: { id: 'zone-local' }, after: null });
   });

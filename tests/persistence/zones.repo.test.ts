@@ -1,4 +1,3 @@
-import type { Polygon } from 'geojson';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MuAtlasDb } from '../../src/persistence/db.ts';
 import {
@@ -9,6 +8,7 @@ import {
   type ZoneDraft,
 } from '../../src/persistence/zones.repo.ts';
 import { FIXED_NOW, failWritesWhileFull, freshProfile, type Profile } from './fresh-db.ts';
+import { box, ZONE_AUTHOR, ZONE_DRAFT } from './zones.fixture.ts';
 
 let profile: Profile;
 afterEach(() => profile.close());
@@ -17,40 +17,14 @@ function openRepo(db?: MuAtlasDb) {
   return new ZonesRepo(db ?? profile.openTab(), () => FIXED_NOW);
 }
 
-function box(west: number, south: number, size = 0.01): Polygon {
-  return {
-    type: 'Polygon',
-    coordinates: [
-      [
-        [west, south],
-        [west + size, south],
-        [west + size, south + size],
-        [west, south + size],
-        [west, south],
-      ],
-    ],
-  };
-}
-
-const DRAFT: ZoneDraft = {
-  name: ' 织里镇整治区块 ',
-  kind: 'contiguousRenewal',
-  phase: 'planning',
-  geometry: box(120.25, 30.84),
-  plannedLandMu: null,
-  energySpaceTce: 1200,
-  enterprisesToRectify: 8,
-  responsibleUnit: '吴兴区',
-  targetYear: 2025,
-  note: '',
-};
-const AUTHOR = { enteredBy: '李工' };
+/** Padded, so the stored name shows the trim. */
+const DRAFT: ZoneDraft = { ...ZONE_DRAFT, name: ` ${ZONE_DRAFT.name} ` };
 
 describe('ZonesRepo writes', () => {
   it('creates a zone and its journal entry in one go', async () => {
     profile = freshProfile();
     const repo = openRepo();
-    const result = await repo.create(DRAFT, AUTHOR, 'zone-a');
+    const result = await repo.create(DRAFT, ZONE_AUTHOR, 'zone-a');
     expect(result.ok).toBe(true);
     const stored = await repo.get('zone-a');
     expect(stored).toMatchObject({
@@ -72,12 +46,12 @@ describe('ZonesRepo writes', () => {
   it('journals an update with the zone before and after', async () => {
     profile = freshProfile();
     const repo = openRepo();
-    await repo.create(DRAFT, AUTHOR, 'zone-a');
+    await repo.create(DRAFT, ZONE_AUTHOR, 'zone-a');
     const moved = await repo.update(
       'zone-a',
       { geometry: box(120.26, 30.84), phase: 'newBuild' },
       1,
-      AUTHOR,
+      ZONE_AUTHOR,
     );
     expect(moved.ok && moved.zone).toMatchObject({ phase: 'newBuild', revision: 2 });
     const journal = await repo.journalOf('zone-a');
@@ -103,7 +77,10 @@ describe('ZonesRepo writes', () => {
         ],
       ],
     };
-    const result = await repo.create({ ...DRAFT, geometry: bowTie, plannedLandMu: -3 }, AUTHOR);
+    const result = await repo.create(
+      { ...DRAFT, geometry: bowTie, plannedLandMu: -3 },
+      ZONE_AUTHOR,
+    );
     expect(result).toMatchObject({
       ok: false,
       kind: 'invalid',
@@ -117,7 +94,7 @@ describe('ZonesRepo writes', () => {
   it('deletes a zone and keeps its last state in the journal', async () => {
     profile = freshProfile();
     const repo = openRepo();
-    await repo.create(DRAFT, AUTHOR, 'zone-a');
+    await repo.create(DRAFT, ZONE_AUTHOR, 'zone-a');
     const removed = await repo.remove('zone-a', 1);
     expect(removed).toMatchObject({ ok: true, zone: null, edit: { after: null } });
     expect(await repo.get('zone-a')).toBeUndefined();
@@ -130,10 +107,10 @@ describe('ZonesRepo between two tabs', () => {
     profile = freshProfile();
     const tabA = openRepo();
     const tabB = openRepo(profile.openTab());
-    await tabA.create(DRAFT, AUTHOR, 'zone-a');
+    await tabA.create(DRAFT, ZONE_AUTHOR, 'zone-a');
     const fromB = await tabB.update('zone-a', { name: 'B 的名称' }, 1, { enteredBy: '张工' });
     expect(fromB.ok).toBe(true);
-    const fromA = await tabA.update('zone-a', { name: 'A 的名称' }, 1, AUTHOR);
+    const fromA = await tabA.update('zone-a', { name: 'A 的名称' }, 1, ZONE_AUTHOR);
     expect(fromA).toMatchObject({
       ok: false,
       kind: 'conflict',
@@ -149,11 +126,11 @@ describe('ZonesRepo between two tabs', () => {
     profile = freshProfile();
     const tabA = openRepo();
     const tabB = openRepo(profile.openTab());
-    await tabA.create(DRAFT, AUTHOR, 'zone-a');
-    await tabB.update('zone-a', { note: '改' }, 1, AUTHOR);
+    await tabA.create(DRAFT, ZONE_AUTHOR, 'zone-a');
+    await tabB.update('zone-a', { note: '改' }, 1, ZONE_AUTHOR);
     expect(await tabA.remove('zone-a', 1)).toMatchObject({ ok: false, kind: 'conflict' });
     await tabB.remove('zone-a', 2);
-    expect(await tabA.update('zone-a', { note: '再改' }, 2, AUTHOR)).toMatchObject({
+    expect(await tabA.update('zone-a', { note: '再改' }, 2, ZONE_AUTHOR)).toMatchObject({
       ok: false,
       kind: 'conflict',
       current: undefined,
@@ -164,10 +141,10 @@ describe('ZonesRepo between two tabs', () => {
     profile = freshProfile();
     const tabA = openRepo();
     const tabB = openRepo(profile.openTab());
-    await tabA.create(DRAFT, AUTHOR, 'zone-a');
+    await tabA.create(DRAFT, ZONE_AUTHOR, 'zone-a');
     const results = await Promise.all([
-      tabA.update('zone-a', { name: 'A' }, 1, AUTHOR),
-      tabB.update('zone-a', { name: 'B' }, 1, AUTHOR),
+      tabA.update('zone-a', { name: 'A' }, 1, ZONE_AUTHOR),
+      tabB.update('zone-a', { name: 'B' }, 1, ZONE_AUTHOR),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.kind === 'conflict')).toHaveLength(1);
@@ -179,10 +156,10 @@ describe('ZonesRepo.restore (undo and redo)', () => {
   it('puts back the state before an edit as a new journal entry', async () => {
     profile = freshProfile();
     const repo = openRepo();
-    await repo.create(DRAFT, AUTHOR, 'zone-a');
-    const edit = await repo.update('zone-a', { name: '改名' }, 1, AUTHOR);
+    await repo.create(DRAFT, ZONE_AUTHOR, 'zone-a');
+    const edit = await repo.update('zone-a', { name: '改名' }, 1, ZONE_AUTHOR);
     if (!edit.ok) throw new Error('update failed');
-    const undo = await repo.restore('zone-a', edit.edit.before, 2, AUTHOR);
+    const undo = await repo.restore('zone-a', edit.edit.before, 2, ZONE_AUTHOR);
     expect(undo.ok && undo.zone).toMatchObject({ name: '织里镇整治区块', revision: 3 });
     const journal = await repo.journalOf('zone-a');
     expect(journal).toHaveLength(3);
@@ -195,11 +172,11 @@ describe('ZonesRepo.restore (undo and redo)', () => {
   it('undoes a creation by deleting and a deletion by recreating', async () => {
     profile = freshProfile();
     const repo = openRepo();
-    const created = await repo.create(DRAFT, AUTHOR, 'zone-a');
+    const created = await repo.create(DRAFT, ZONE_AUTHOR, 'zone-a');
     if (!created.ok) throw new Error('create failed');
-    expect((await repo.restore('zone-a', null, 1, AUTHOR)).ok).toBe(true);
+    expect((await repo.restore('zone-a', null, 1, ZONE_AUTHOR)).ok).toBe(true);
     expect(await repo.get('zone-a')).toBeUndefined();
-    const redo = await repo.restore('zone-a', created.edit.after, 0, AUTHOR);
+    const redo = await repo.restore('zone-a', created.edit.after, 0, ZONE_AUTHOR);
     expect(redo.ok && redo.zone?.name).toBe('织里镇整治区块');
   });
 
@@ -207,11 +184,11 @@ describe('ZonesRepo.restore (undo and redo)', () => {
     profile = freshProfile();
     const tabA = openRepo();
     const tabB = openRepo(profile.openTab());
-    await tabA.create(DRAFT, AUTHOR, 'zone-a');
-    const edit = await tabA.update('zone-a', { name: '改名' }, 1, AUTHOR);
+    await tabA.create(DRAFT, ZONE_AUTHOR, 'zone-a');
+    const edit = await tabA.update('zone-a', { name: '改名' }, 1, ZONE_AUTHOR);
     if (!edit.ok) throw new Error('update failed');
-    await tabB.update('zone-a', { name: '别人改的' }, 2, AUTHOR);
-    const undo = await tabA.restore('zone-a', edit.edit.before, 2, AUTHOR);
+    await tabB.update('zone-a', { name: '别人改的' }, 2, ZONE_AUTHOR);
+    const undo = await tabA.restore('zone-a', edit.edit.before, 2, ZONE_AUTHOR);
     expect(undo).toMatchObject({ ok: false, kind: 'conflict', current: { name: '别人改的' } });
   });
 });
@@ -225,12 +202,12 @@ describe('ZonesRepo on a full disk', () => {
       const diskFull = { value: true };
       failWritesWhileFull(db, diskFull, errorName);
       const repo = openRepo(db);
-      const result = await repo.create(DRAFT, AUTHOR, 'zone-a');
+      const result = await repo.create(DRAFT, ZONE_AUTHOR, 'zone-a');
       expect(result).toMatchObject({ ok: false, kind: 'storage-full' });
       diskFull.value = false;
       expect(await repo.listAll()).toEqual([]);
       expect(await db.zoneEdits.count()).toBe(0);
-      expect((await repo.create(DRAFT, AUTHOR, 'zone-a')).ok).toBe(true);
+      expect((await repo.create(DRAFT, ZONE_AUTHOR, 'zone-a')).ok).toBe(true);
     },
   );
 });
@@ -240,7 +217,7 @@ describe('ZonesRepo stored shape', () => {
     profile = freshProfile();
     const db = profile.openTab();
     const repo = openRepo(db);
-    await repo.create(DRAFT, AUTHOR, 'zone-a');
+    await repo.create(DRAFT, ZONE_AUTHOR, 'zone-a');
     const row = await db.zones.get('zone-a');
     expect(row?.ring).toBeInstanceOf(Float64Array);
     expect(Array.from(row?.ring ?? [])).toEqual(DRAFT.geometry.coordinates[0]!.flat());
@@ -255,8 +232,8 @@ describe('ZonesRepo stored shape', () => {
     profile = freshProfile();
     const db = profile.openTab();
     const repo = openRepo(db);
-    await repo.create(DRAFT, AUTHOR, 'zone-a');
-    await repo.update('zone-a', { geometry: box(120.26, 30.84) }, 1, AUTHOR);
+    await repo.create(DRAFT, ZONE_AUTHOR, 'zone-a');
+    await repo.update('zone-a', { geometry: box(120.26, 30.84) }, 1, ZONE_AUTHOR);
     const [, moved] = await db.zoneEdits.where('zoneId').equals('zone-a').sortBy('seq');
     expect(moved?.before?.ring).toBeInstanceOf(Float64Array);
     expect(moved?.after?.ring).toBeInstanceOf(Float64Array);
@@ -273,7 +250,7 @@ describe('ZonesRepo stored shape', () => {
       type: 'Polygon',
       coordinates: [ring.map(([x, y]) => [x!, y!, 12])],
     };
-    const result = await repo.create({ ...DRAFT, geometry: withHeight }, AUTHOR, 'zone-a');
+    const result = await repo.create({ ...DRAFT, geometry: withHeight }, ZONE_AUTHOR, 'zone-a');
     expect(result.ok && result.zone?.geometry).toEqual(DRAFT.geometry);
     expect((await repo.get('zone-a'))?.geometry).toEqual(DRAFT.geometry);
   });
@@ -297,7 +274,7 @@ describe('ZonesRepo reading every zone through the snapshot', () => {
   async function createMany(repo: ZonesRepo, count: number): Promise<void> {
     for (let i = 0; i < count; i++) {
       const geometry = box(120 + (i % 50) * 0.004, 30.7 + Math.floor(i / 50) * 0.004, 0.002);
-      const created = await repo.create({ ...DRAFT, name: `区块 ${i}`, geometry }, AUTHOR);
+      const created = await repo.create({ ...DRAFT, name: `区块 ${i}`, geometry }, ZONE_AUTHOR);
       if (!created.ok) throw new Error(`zone ${i}: ${created.kind}`);
     }
   }
@@ -325,10 +302,10 @@ describe('ZonesRepo reading every zone through the snapshot', () => {
       first!.id,
       { name: '改名', geometry: box(121, 30.5) },
       first!.revision,
-      AUTHOR,
+      ZONE_AUTHOR,
     );
     await tabB.remove(second!.id, second!.revision);
-    await tabB.create({ ...DRAFT, name: '新的一块' }, AUTHOR, 'zone-new');
+    await tabB.create({ ...DRAFT, name: '新的一块' }, ZONE_AUTHOR, 'zone-new');
 
     const reader = openRepo(profile.openTab());
     const zones = await reader.listAll();
