@@ -1,3 +1,4 @@
+import type { Polygon } from 'geojson';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   exportBackup,

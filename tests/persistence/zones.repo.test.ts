@@ -1,3 +1,4 @@
+import type { Polygon } from 'geojson';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MuAtlasDb } from '../../src/persistence/db.ts';
 import {
