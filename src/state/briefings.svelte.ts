@@ -89,7 +89,7 @@ export class BriefingsState {
   /** The seeds' places for the projects KPI; null until loaded. */
   places = $state.raw<KpiPlace[] | null>(null);
 
-  /** The drawn zones, read only, for the zones KPI; null until loaded. */
+  /** The drawn zones, read only, for the zones KPI (the page's shared state); null until loaded. */
   #zones = $state.raw<ZonesState | null>(null);
   #disposed = false;
   /** Words typed but not stored yet, shown over the stored briefing (see `slideShown`). */
@@ -153,7 +153,6 @@ export class BriefingsState {
     void this.flush();
     this.#live.dispose();
     this.#disposed = true;
-    this.#zones?.dispose();
   }
 
   /** A slide as the editor shows it: the stored words with any typed ones over them. */
@@ -438,14 +437,14 @@ export class BriefingsState {
 
   /**
    * Opens the drawn zones for the zones KPI; its figures follow every zone edit (in any tab)
-   * through the zones' live query. Read only: nothing here writes a zone.
+   * through the zones' live query. Read only: nothing here writes a zone. The state is the one
+   * the zones tab and heatmap share (zones-loader.ts), so it is not disposed here.
    */
   async loadZones(): Promise<void> {
     if (this.#zones) return;
     const { loadZonesState } = await import('./zones-loader.ts');
     const zones = await loadZonesState();
-    if (this.#disposed) zones.dispose();
-    else this.#zones = zones;
+    if (!this.#disposed) this.#zones = zones;
   }
 
   /** Fetches places.geojson once, for the projects KPI. */

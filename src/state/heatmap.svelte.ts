@@ -324,7 +324,8 @@ export class HeatmapState {
 
   /**
    * Keeps the URL in step, and opens the drawn zones the first time their measure is chosen
-   * (their database and geometry code stay out of the first load); returns the cleanup.
+   * (their database and geometry code stay out of the first load; the state is the page's one,
+   * shared with the zones tab, so a zone saved there moves the map at once); returns the cleanup.
    */
   startSync(): () => void {
     return $effect.root(() => {

@@ -3,7 +3,8 @@
  * measures, checks, contents and the progress they add up to, the save status, and undo/redo.
  * Writes go through `ZonesRepo`: one transaction per edit, conflicts instead of overwrites.
  *
- * API (one instance per page, from `loadZonesState()` in zones-loader.ts; `dispose()` at the end):
+ * API (one instance per page, shared by every feature, from `loadZonesState()` in zones-loader.ts;
+ * it lives as long as the page, so only tests call `dispose()`):
  *
  * Data
  * - `zones: readonly StoredZone[]` — every stored zone; replaced, never mutated. `loaded`,
