@@ -156,6 +156,11 @@ interface FilterFigures extends FilterTiming {
   frameCpuMs: number;
   /** The same measurement around a round trip that changes nothing: the harness's own cost. */
   harnessCpuMs: number;
+  /**
+   * Main-thread CPU time per animation frame from the change to idle: the re-rendering of the
+   * filtered picture, spread over the frames it took (the target: one frame each).
+   */
+  cpuPerFrameMs: number;
   /** True for the change back to no filter. */
   clears: boolean;
 }
@@ -228,11 +233,13 @@ async function timeInChromium(ctx: BenchContext): Promise<ChromiumFigures> {
         await call('changeFilter', f);
         const atFrame = await mainThreadMs();
         const timing = await call<FilterTiming>('awaitFilter');
+        const mainThreadCpuMs = (await mainThreadMs()) - before;
         filters.push({
           ...timing,
           harnessCpuMs: before - idleBefore,
           frameCpuMs: atFrame - before,
-          mainThreadCpuMs: (await mainThreadMs()) - before,
+          mainThreadCpuMs,
+          cpuPerFrameMs: mainThreadCpuMs / Math.max(1, timing.frames),
           clears: isEmptyFilter(f),
         });
       }
@@ -283,6 +290,7 @@ function filterRows(timings: readonly FilterFigures[], label: string): BenchRow[
     row('callMs', 'the changing task, wall'),
     row('nextFrameMs', 'change → next animation frame, wall'),
     row('mainThreadCpuMs', 'main-thread CPU until idle'),
+    row('cpuPerFrameMs', 'main-thread CPU per frame until idle', FILTER_FRAME_BUDGET_MS),
     row('longestTaskMs', 'longest long task, wall'),
     {
       label: `${label}: longest long task, wall, max`,

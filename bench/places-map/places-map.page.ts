@@ -25,6 +25,8 @@ export interface FilterTiming {
   sentMs: number;
   /** Until the map was idle again, the filtered picture drawn. */
   idleMs: number;
+  /** Animation frames from the change until idle: the frames the re-rendering was spread over. */
+  frames: number;
 }
 
 /** The functions the benchmark calls through `page.evaluate`. */
@@ -54,6 +56,8 @@ interface PendingChange {
   settled: Promise<void>;
   callEnd: number;
   nextFrameAt: number;
+  frames: number;
+  counting: boolean;
 }
 let pending: PendingChange | null = null;
 
@@ -116,7 +120,15 @@ const page: PlacesBenchPage = {
           settled: l.setFilter(filter),
           callEnd: Number.NaN,
           nextFrameAt: Number.NaN,
+          frames: 0,
+          counting: true,
         };
+        const count = () => {
+          if (!change.counting) return;
+          change.frames++;
+          requestAnimationFrame(count);
+        };
+        requestAnimationFrame(count);
         pending = change;
         channel.port1.onmessage = () => {
           change.callEnd = performance.now();
@@ -149,6 +161,7 @@ const page: PlacesBenchPage = {
       m.triggerRepaint();
     });
     const idleAt = performance.now();
+    change.counting = false;
     // Long-task entries arrive a little after their task ends.
     await new Promise((done) => setTimeout(done, 50));
     const within = longTasks
@@ -161,6 +174,7 @@ const page: PlacesBenchPage = {
       longTasksMs: within.reduce((a, b) => a + b, 0),
       sentMs: sentAt - change.start,
       idleMs: idleAt - change.start,
+      frames: change.frames,
     };
   },
 
