@@ -11,7 +11,9 @@ import { importedLayerColour } from '../map/imported-layers.layer.ts';
 import { ImportedLayersRepo } from '../persistence/imported-layers.repo.ts';
 import { SettingsRepo } from '../persistence/settings.repo.ts';
 import { freshProfile, type Profile } from '../../tests/persistence/fresh-db.ts';
+import { InlineEvaluationWorker } from '../workers/inline-evaluation-worker.test-helper.ts';
 import { EvaluationState, type RecordStateTarget } from './evaluation.svelte.ts';
+import { workerEvaluationEngine } from './evaluation-worker.ts';
 
 const outlines = readDistrictOutlines(
   JSON.parse(
@@ -30,7 +32,11 @@ async function openEmpty() {
   profile = freshProfile();
   const db = profile.openTab();
   const layers = new ImportedLayersRepo(db);
-  state = new EvaluationState(layers, new SettingsRepo(db));
+  state = new EvaluationState(
+    layers,
+    new SettingsRepo(db),
+    workerEvaluationEngine(() => new InlineEvaluationWorker(db)),
+  );
   await state.loadSettings();
   await expect.poll(() => state?.layers.loaded).toBe(true);
   return { state, layers };
@@ -59,11 +65,19 @@ describe('EvaluationState demo data', () => {
     expect(stored[0]!.recordCount).toBe(DEMO_ENTERPRISE_COUNT * DEMO_YEARS.length);
     await expect.poll(() => state.layerId).toBe(stored[0]!.id);
     expect(state.isDemo).toBe(true);
-    const stop = state.watchRecords();
-    await expect.poll(() => state.evaluation.enterprises.length).toBe(DEMO_ENTERPRISE_COUNT);
-    const flagged = state.evaluation.enterprises.filter((e) => e.flag.flagged === true).length;
+    await state.refresh();
+    expect(state.rowCount).toBe(DEMO_ENTERPRISE_COUNT);
+    const flagged = state.evaluation.counts.flagged;
+    expect(flagged).toBeGreaterThan(0);
     expect(state.flaggedGeometries).toHaveLength(flagged);
-    stop();
+    // Every flagged enterprise is listed by name for the zones, with the rules that flag it.
+    const flaggedIndices = [...state.evaluatedRecords.recordIndex].filter(
+      (index) => state.recordClasses.get(index)?.flagged === true,
+    );
+    expect(flaggedIndices).toHaveLength(flagged);
+    for (const index of flaggedIndices) {
+      expect(state.listed.get(index)?.flagRules.length).toBeGreaterThan(0);
+    }
   });
 
   it('says why when the outlines cannot be read, storing nothing', async () => {
@@ -79,20 +93,16 @@ describe('EvaluationState demo data', () => {
     const { state } = await openEmpty();
     await state.loadDemo(async () => outlines);
     await expect.poll(() => state.isDemo).toBe(true);
-    const stop = state.watchRecords();
-    await expect.poll(() => state.evaluation.enterprises.length).toBe(DEMO_ENTERPRISE_COUNT);
+    await state.refresh();
+    expect(state.rowCount).toBe(DEMO_ENTERPRISE_COUNT);
     const { target, states } = recordingTarget();
     state.paintClasses(target);
     expect([...states.values()].some((s) => s['flagged'] === 1)).toBe(true);
     const layerId = state.layerId!;
-    state.clearClasses(
-      target,
-      layerId,
-      state.records.map((r) => r.index),
-    );
+    state.clearClasses(target, layerId, state.layer!.recordCount);
+    expect(states.size).toBe(DEMO_ENTERPRISE_COUNT * DEMO_YEARS.length);
     for (const s of states.values()) {
       expect(s).toEqual({ colour: importedLayerColour(layerId), evalClass: '', flagged: 0 });
     }
-    stop();
   });
 });

@@ -17,15 +17,25 @@ export function loadEvaluationState(): Promise<EvaluationState> {
 }
 
 async function open(): Promise<EvaluationState> {
-  const [{ EvaluationState }, { MuAtlasDb }, { ImportedLayersRepo }, { SettingsRepo }] =
-    await Promise.all([
-      import('./evaluation.svelte.ts'),
-      import('../persistence/db.ts'),
-      import('../persistence/imported-layers.repo.ts'),
-      import('../persistence/settings.repo.ts'),
-    ]);
+  const [
+    { EvaluationState },
+    { MuAtlasDb },
+    { ImportedLayersRepo },
+    { SettingsRepo },
+    { workerEvaluationEngine },
+  ] = await Promise.all([
+    import('./evaluation.svelte.ts'),
+    import('../persistence/db.ts'),
+    import('../persistence/imported-layers.repo.ts'),
+    import('../persistence/settings.repo.ts'),
+    import('./evaluation-worker.ts'),
+  ]);
   const db = new MuAtlasDb();
-  const state = new EvaluationState(new ImportedLayersRepo(db), new SettingsRepo(db));
+  const state = new EvaluationState(
+    new ImportedLayersRepo(db),
+    new SettingsRepo(db),
+    workerEvaluationEngine(),
+  );
   await state.loadSettings();
   return state;
 }

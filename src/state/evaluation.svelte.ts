@@ -11,79 +11,70 @@ import {
   generateDemoRecords,
   isDemoLayer,
 } from '../domain/evaluation/demo-dataset.ts';
-import { fromRecord } from '../domain/evaluation/enterprise-inputs.ts';
-import { evaluateLayer, type EvaluatedEnterprise } from '../domain/evaluation/evaluate-layer.ts';
+import type { EvaluatedEnterprise } from '../domain/evaluation/evaluate-layer.ts';
 import {
   DEFAULT_EVALUATION_SETTINGS,
   settingsFromStored,
   validateEvaluationSettings,
-  type EvaluationClass,
   type EvaluationSettings,
 } from '../domain/evaluation/evaluation-settings.ts';
 import type { EvaluatedLayerFigures } from '../domain/evaluation/evaluation.measure.ts';
-import type { EvaluationIndicator } from '../domain/evaluation/per-mu-indicators.ts';
-import type { ImportedRecord } from '../domain/imports/imported-layer.ts';
+import {
+  CLASS_BY_CODE,
+  RecordClasses,
+  type EvaluatedRecords,
+  type EvaluationSummary,
+  type EvaluationView,
+  type ListedEnterprise,
+  type SortKey,
+} from '../domain/evaluation/evaluation-view.ts';
 import type { DistrictOutline } from '../domain/places/placement.ts';
 import { importedLayerColour } from '../map/imported-layers.layer.ts';
 import type { StoredImportedLayer } from '../persistence/db.ts';
 import type { ImportedLayersRepo } from '../persistence/imported-layers.repo.ts';
-import { LiveQuery, subscribeLive } from '../persistence/live-query.svelte.ts';
+import { LiveQuery } from '../persistence/live-query.svelte.ts';
 import type { SettingsRepo } from '../persistence/settings.repo.ts';
+import type { EvaluationEngine } from './evaluation-worker.ts';
+
+export type { RecordClass } from '../domain/evaluation/evaluation-view.ts';
+export type { SortKey };
 
 /** The settings row the evaluation stores its settings under. */
 export const EVALUATION_SETTINGS_KEY = 'evaluation';
 
-export type SortKey =
-  'name' | 'district' | 'size' | 'score' | 'class' | 'flag' | EvaluationIndicator;
+/** Rows of the enterprise table the page holds; the CSV reads them all from the worker. */
+export const TABLE_PAGE_SIZE = 200;
 
-/** What the map needs to colour an enterprise point. */
-export interface RecordClass {
-  evaluationClass: EvaluationClass | null;
-  flagged: boolean | null;
+/** Records given their map state per task, so painting 200,000 never holds the page long. */
+export const PAINT_SLICE = 5_000;
+
+const EMPTY_RECORDS: EvaluatedRecords = {
+  recordIndex: new Int32Array(0),
+  classCode: new Uint8Array(0),
+  flag: new Int8Array(0),
+  lon: new Float64Array(0),
+  lat: new Float64Array(0),
+  landMu: new Float64Array(0),
+  taxWanYuan: new Float64Array(0),
+};
+
+/** The summary of an evaluation of nothing, shown until the first answer. */
+function emptySummary(): EvaluationSummary {
+  return {
+    year: null,
+    years: [],
+    benchmarks: { above: {}, below: {} },
+    districts: [],
+    recordsWithoutYear: 0,
+    duplicateKeys: [],
+    counts: { total: 0, scored: 0, unscored: 0, flagged: 0 },
+  };
 }
 
-const FLAG_ORDER = (f: boolean | null): number => (f === true ? 2 : f === null ? 1 : 0);
-const CLASS_ORDER: Record<EvaluationClass, number> = { A: 4, B: 3, C: 2, D: 1 };
-
-/** The sortable value of a row; null sorts last in either direction. */
-function sortValue(row: EvaluatedEnterprise, key: SortKey): string | number | null {
-  switch (key) {
-    case 'name':
-      return row.inputs.name || null;
-    case 'district':
-      return row.inputs.districtCode;
-    case 'size':
-      return row.inputs.sizeClass;
-    case 'score':
-      return row.score;
-    case 'class':
-      return row.evaluationClass === null ? null : CLASS_ORDER[row.evaluationClass];
-    case 'flag':
-      return FLAG_ORDER(row.flag.flagged);
-    default:
-      return row.indicators[key] ?? null;
-  }
-}
-
-/** Rows sorted by a column, nulls last, ties kept in file order. */
-export function sortRows(
-  rows: readonly EvaluatedEnterprise[],
-  key: SortKey,
-  descending: boolean,
-): EvaluatedEnterprise[] {
-  const direction = descending ? -1 : 1;
-  return [...rows].sort((a, b) => {
-    const va = sortValue(a, key);
-    const vb = sortValue(b, key);
-    if (va === null || vb === null) {
-      return va === vb ? a.inputs.recordIndex - b.inputs.recordIndex : va === null ? 1 : -1;
-    }
-    const order =
-      typeof va === 'number' && typeof vb === 'number'
-        ? va - vb
-        : String(va).localeCompare(String(vb), 'zh-CN');
-    return order !== 0 ? order * direction : a.inputs.recordIndex - b.inputs.recordIndex;
-  });
+/** A view and the layer it is of. */
+interface HeldView {
+  layerId: string;
+  view: EvaluationView;
 }
 
 export type SaveOutcome = 'saved' | 'storage-full' | null;
@@ -109,6 +100,11 @@ export interface RecordStateTarget {
   ): void;
 }
 
+/**
+ * The per-mu evaluation of the chosen layer. The records are read and evaluated in a worker
+ * (src/workers/evaluation-session.ts); the page holds the view it answers with: the summary,
+ * the table's first rows, and per enterprise its class, flag and position in typed arrays.
+ */
 export class EvaluationState {
   /** The imported layers, enterprise tables first. */
   readonly layers: LiveQuery<StoredImportedLayer[]>;
@@ -116,8 +112,8 @@ export class EvaluationState {
   chosenLayerId = $state<string | null>(null);
   /** The evaluated year; null means the layer's latest. */
   year = $state<number | null>(null);
-  records = $state.raw<ImportedRecord[]>([]);
-  recordsLoaded = $state(false);
+  /** The last view the worker answered with, and the layer it is of. */
+  held = $state.raw<HeldView | null>(null);
   recordsError = $state.raw<unknown>(undefined);
   /** The settings form; edited in place by the UI. */
   draft = $state<EvaluationSettings>(structuredClone(DEFAULT_EVALUATION_SETTINGS));
@@ -133,11 +129,24 @@ export class EvaluationState {
   readonly validation: ReturnType<typeof validateEvaluationSettings>;
   /** The settings in use: the draft when valid, else the last valid settings. */
   readonly settings: EvaluationSettings;
-  readonly evaluation: ReturnType<typeof evaluateLayer>;
+  /** True once the chosen layer's evaluation has arrived (it may be of earlier settings). */
+  readonly recordsLoaded: boolean;
+  /** The evaluation's figures, roll-ups and counts (its rows are in `rows` and the worker). */
+  readonly evaluation: EvaluationSummary;
+  /** The table's first {@link TABLE_PAGE_SIZE} rows in the chosen order. */
   readonly rows: EvaluatedEnterprise[];
+  /** Rows in the whole table. */
+  readonly rowCount: number;
   readonly unsaved: boolean;
+  /**
+   * Per enterprise evaluated in the year: record index, class, flag, position, land and tax
+   * as parallel typed arrays (see EvaluatedRecords), for the map and the zones' contents.
+   */
+  readonly evaluatedRecords: EvaluatedRecords;
   /** Class and flag per record index of the evaluated layer, for colouring the map. */
-  readonly recordClasses: ReadonlyMap<number, RecordClass>;
+  readonly recordClasses: RecordClasses;
+  /** Names and flag rules of the class-D and flagged enterprises, by record index. */
+  readonly listed: ReadonlyMap<number, ListedEnterprise>;
   /** True when the evaluated layer is the synthetic demo, which every view must say. */
   readonly isDemo: boolean;
   /** The evaluated layer as the heatmap's measures read it; null without a layer. */
@@ -147,11 +156,19 @@ export class EvaluationState {
 
   readonly #layersRepo: ImportedLayersRepo;
   readonly #settingsRepo: SettingsRepo;
+  readonly #engine: EvaluationEngine;
   #lastValid: EvaluationSettings = DEFAULT_EVALUATION_SETTINGS;
+  #watchers = 0;
+  #stopWatching: (() => void) | null = null;
 
-  constructor(layersRepo: ImportedLayersRepo, settingsRepo: SettingsRepo) {
+  constructor(
+    layersRepo: ImportedLayersRepo,
+    settingsRepo: SettingsRepo,
+    engine: EvaluationEngine,
+  ) {
     this.#layersRepo = layersRepo;
     this.#settingsRepo = settingsRepo;
+    this.#engine = engine;
     this.layers = new LiveQuery<StoredImportedLayer[]>(
       {
         subscribe: (observer) =>
@@ -181,18 +198,17 @@ export class EvaluationState {
       if (validation.valid) this.#lastValid = validation.settings;
       return this.#lastValid;
     });
-    const inputs = $derived(this.records.map(fromRecord));
-    this.evaluation = $derived(evaluateLayer(inputs, this.settings, this.year));
-    this.rows = $derived(sortRows(this.evaluation.enterprises, this.sortKey, this.sortDescending));
-    this.unsaved = $derived(JSON.stringify($state.snapshot(this.draft)) !== this.savedJson);
-    this.recordClasses = $derived(
-      new Map(
-        this.evaluation.enterprises.map((e) => [
-          e.inputs.recordIndex,
-          { evaluationClass: e.evaluationClass, flagged: e.flag.flagged },
-        ]),
-      ),
+    const view = $derived(
+      this.held !== null && this.held.layerId === this.layerId ? this.held.view : null,
     );
+    this.recordsLoaded = $derived(view !== null || this.recordsError !== undefined);
+    this.evaluation = $derived(view?.evaluation ?? emptySummary());
+    this.rows = $derived(view?.rows ?? []);
+    this.rowCount = $derived(view?.rowCount ?? 0);
+    this.unsaved = $derived(JSON.stringify($state.snapshot(this.draft)) !== this.savedJson);
+    this.evaluatedRecords = $derived(view?.records ?? EMPTY_RECORDS);
+    this.recordClasses = $derived(new RecordClasses(this.evaluatedRecords));
+    this.listed = $derived(view?.listed ?? new Map());
     this.figures = $derived(
       this.layer
         ? {
@@ -200,19 +216,12 @@ export class EvaluationState {
             sourceFileName: this.layer.sourceFileName,
             recordCount: this.layer.recordCount,
             synthetic: isDemoLayer(this.layer),
-            evaluation: this.recordsLoaded ? this.evaluation : null,
+            evaluation: view ? view.evaluation : null,
           }
         : null,
     );
     this.isDemo = $derived(this.layer !== null && isDemoLayer(this.layer));
-    this.flaggedGeometries = $derived.by(() => {
-      const flagged = new Set(
-        this.evaluation.enterprises
-          .filter((e) => e.flag.flagged === true)
-          .map((e) => e.inputs.recordIndex),
-      );
-      return this.records.flatMap((r) => (r.geometry && flagged.has(r.index) ? [r.geometry] : []));
-    });
+    this.flaggedGeometries = $derived(view?.flaggedGeometries ?? []);
   }
 
   /** Reads the stored settings into the form; the preset when none are stored or they are invalid. */
@@ -226,28 +235,67 @@ export class EvaluationState {
   }
 
   /**
-   * Follows the evaluated layer's records (live: a re-import or another tab's change shows at
-   * once). Call from an `$effect`; it re-runs when the layer changes and returns its cleanup.
+   * Keeps the evaluation current while anyone shows it: the worker evaluates the chosen layer
+   * again whenever the layer (or its stored revision), the settings, the year or the order
+   * change. Call from an `$effect`; returns its cleanup. Several callers share one follower.
    */
   watchRecords(): () => void {
-    const layerId = this.layerId;
-    this.recordsLoaded = false;
-    this.recordsError = undefined;
-    if (layerId === null) {
-      this.records = [];
-      return () => {};
+    this.#watchers += 1;
+    if (this.#watchers === 1) {
+      this.#stopWatching = $effect.root(() => {
+        $effect(() => void this.refresh());
+      });
     }
-    return subscribeLive(
-      this.#layersRepo.liveRecords(layerId),
-      (records) => {
-        this.records = records;
-        this.recordsLoaded = true;
-      },
-      (error) => {
-        this.recordsError = error;
-        this.recordsLoaded = true;
-      },
-    );
+    let stopped = false;
+    return () => {
+      if (stopped) return;
+      stopped = true;
+      this.#watchers -= 1;
+      if (this.#watchers === 0) {
+        this.#stopWatching?.();
+        this.#stopWatching = null;
+      }
+    };
+  }
+
+  /**
+   * Asks the worker to evaluate the chosen layer with the current settings, year and order, and
+   * holds its answer (an answer a newer request overtook is dropped). `watchRecords` calls it
+   * on every change; it reads those inputs, so inside an effect it re-runs with them.
+   */
+  async refresh(): Promise<void> {
+    const layer = this.layer;
+    if (!layer) {
+      this.held = null;
+      return;
+    }
+    const request = {
+      layerId: layer.id,
+      revision: layer.revision,
+      settings: $state.snapshot(this.settings) as EvaluationSettings,
+      year: this.year,
+      sortKey: this.sortKey,
+      descending: this.sortDescending,
+      pageSize: TABLE_PAGE_SIZE,
+    };
+    try {
+      const view = await this.#engine.evaluate(request);
+      this.recordsError = undefined;
+      this.held = { layerId: request.layerId, view };
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'AbortError') return;
+      this.recordsError = error;
+    }
+  }
+
+  /** Every row of the table in its order, read from the worker in pages (for the CSV). */
+  async allRows(pageSize = 20_000): Promise<EvaluatedEnterprise[]> {
+    const total = this.rowCount;
+    const rows: EvaluatedEnterprise[] = [];
+    for (let offset = 0; offset < total; offset += pageSize) {
+      rows.push(...(await this.#engine.rows(offset, pageSize)));
+    }
+    return rows;
   }
 
   selectLayer(layerId: string): void {
@@ -285,36 +333,45 @@ export class EvaluationState {
   /**
    * Paints the evaluated layer's records on the map by class (grey without one; records of
    * other years too, so no colour from an earlier evaluation lingers) and stores `evalClass` and
-   * `flagged` as feature state beside the colour.
+   * `flagged` as feature state beside the colour, {@link PAINT_SLICE} records a task. Returns a
+   * cancel for a paint overtaken by a newer one.
    */
-  paintClasses(target: RecordStateTarget): void {
+  paintClasses(target: RecordStateTarget): () => void {
     const layerId = this.layerId;
-    if (layerId === null) return;
-    const classes = this.recordClasses;
-    const states = new Map(
-      this.records.map((record) => {
-        const c = classes.get(record.index);
-        const evaluationClass = c?.evaluationClass ?? null;
-        return [
-          record.index,
-          {
-            colour: evaluationClass ? EVALUATION_CLASS_COLOURS[evaluationClass] : UNCLASSED_COLOUR,
-            evalClass: evaluationClass ?? '',
-            flagged: c?.flagged === true ? 1 : 0,
-          },
-        ];
-      }),
-    );
-    target.setRecordStates(layerId, states);
+    const count = this.layer?.recordCount ?? 0;
+    if (layerId === null) return () => {};
+    const { recordIndex, classCode, flag } = this.evaluatedRecords;
+    const entryOf = new Int32Array(count).fill(-1);
+    recordIndex.forEach((index, entry) => {
+      if (index < count) entryOf[index] = entry;
+    });
+    return inSlices(count, (from, to) => {
+      const states = new Map<number, Record<string, string | number | boolean>>();
+      for (let index = from; index < to; index++) {
+        const entry = entryOf[index] ?? -1;
+        const evaluationClass = entry < 0 ? null : (CLASS_BY_CODE[classCode[entry] ?? 0] ?? null);
+        states.set(index, {
+          colour: evaluationClass ? EVALUATION_CLASS_COLOURS[evaluationClass] : UNCLASSED_COLOUR,
+          evalClass: evaluationClass ?? '',
+          flagged: entry >= 0 && flag[entry] === 1 ? 1 : 0,
+        });
+      }
+      target.setRecordStates(layerId, states);
+    });
   }
 
   /**
-   * Takes the class colours off a layer's records again (the layer's own colour, no class, no
-   * flag), when the evaluation closes or moves to another layer.
+   * Takes the class colours off a layer's records `0 … count - 1` again (the layer's own colour,
+   * no class, no flag), when the evaluation closes or moves to another layer; in slices like
+   * {@link paintClasses}.
    */
-  clearClasses(target: RecordStateTarget, layerId: string, indices: Iterable<number>): void {
+  clearClasses(target: RecordStateTarget, layerId: string, count: number): () => void {
     const state = { colour: importedLayerColour(layerId), evalClass: '', flagged: 0 };
-    target.setRecordStates(layerId, new Map([...indices].map((index) => [index, state])));
+    return inSlices(count, (from, to) => {
+      const states = new Map<number, typeof state>();
+      for (let index = from; index < to; index++) states.set(index, state);
+      target.setRecordStates(layerId, states);
+    });
   }
 
   /**
@@ -347,6 +404,29 @@ export class EvaluationState {
   }
 
   dispose(): void {
+    this.#stopWatching?.();
+    this.#stopWatching = null;
+    this.#watchers = 0;
+    this.#engine.dispose();
     this.layers.dispose();
   }
+}
+
+/**
+ * Runs `slice` over `0 … count - 1` in slices of {@link PAINT_SLICE}: the first now, the others
+ * a task apart. Returns a cancel.
+ */
+function inSlices(count: number, slice: (from: number, to: number) => void): () => void {
+  let cancelled = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const run = (from: number) => {
+    if (cancelled) return;
+    slice(from, Math.min(from + PAINT_SLICE, count));
+    if (from + PAINT_SLICE < count) timer = setTimeout(() => run(from + PAINT_SLICE));
+  };
+  run(0);
+  return () => {
+    cancelled = true;
+    clearTimeout(timer);
+  };
 }

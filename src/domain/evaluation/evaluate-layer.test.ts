@@ -182,6 +182,8 @@ describe('district roll-ups', () => {
       dClassLandShare: 40 / 50,
     });
     expect(wuxing?.taxPerMuWanYuan).toBeCloseTo(250 / 50, 9);
+    // The sums behind the ratio, so a city's figure adds its districts up.
+    expect([wuxing?.taxSumWanYuan, wuxing?.taxLandSumMu]).toEqual([250, 50]);
     expect(nanxun).toMatchObject({
       enterpriseCount: 2,
       countByClass: { A: 0, B: 1, C: 0, D: 0 },

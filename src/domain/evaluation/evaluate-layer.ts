@@ -28,6 +28,9 @@ export interface DistrictRollup {
   flaggedLandMu: number;
   /** Σ tax ÷ Σ land over the enterprises giving both; null when none do. */
   taxPerMuWanYuan: number | null;
+  /** The Σ tax (万元) and Σ land (亩) of that ratio, so wider areas add districts up. */
+  taxSumWanYuan: number;
+  taxLandSumMu: number;
   /** Land of class D ÷ land of all classed enterprises (0–1): candidate land to free. */
   dClassLandShare: number | null;
 }
@@ -99,6 +102,8 @@ export function rollUpDistricts(enterprises: readonly EvaluatedEnterprise[]): Di
       flaggedCount,
       flaggedLandMu,
       taxPerMuWanYuan: taxLand > 0 ? tax / taxLand : null,
+      taxSumWanYuan: tax,
+      taxLandSumMu: taxLand,
       dClassLandShare: classedLand > 0 ? landMuByClass.D / classedLand : null,
     };
   });

@@ -43,7 +43,7 @@ const round = (value: number | null | undefined): number | null =>
 
 /** The CSV text (BOM, CRLF) of an evaluation's enterprises in the given order. */
 export function evaluationCsv(
-  evaluation: LayerEvaluation,
+  evaluation: Pick<LayerEvaluation, 'year'>,
   rows: readonly EvaluatedEnterprise[],
   words: EvaluationCsvWords,
 ): string {

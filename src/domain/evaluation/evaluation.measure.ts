@@ -41,8 +41,8 @@ export interface EvaluatedLayerFigures {
   recordCount: number;
   /** The synthetic demo (demo-dataset.ts): every name says 示例数据. */
   synthetic: boolean;
-  /** Null while the layer is being read. */
-  evaluation: LayerEvaluation | null;
+  /** Null while the layer is being read; the roll-ups are all the measures read. */
+  evaluation: Pick<LayerEvaluation, 'year' | 'districts'> | null;
 }
 
 function layerSource(layer: EvaluatedLayerFigures): SourceRef {
@@ -85,19 +85,14 @@ export function evaluationMeasures(
 
   const inCity = new Set(codes);
   const cityTotals = { tax: 0, land: 0, d: 0, flagged: 0, any: false };
+  // Σ tax ÷ Σ land over the city's enterprises: the districts' sums added up.
   for (const d of evaluation?.districts ?? []) {
     if (!inCity.has(d.districtCode)) continue;
     cityTotals.any = true;
     cityTotals.d += d.countByClass.D;
     cityTotals.flagged += d.flaggedCount;
-  }
-  // Σ tax ÷ Σ land over the city's enterprises, as the roll-up does per district.
-  for (const e of evaluation?.enterprises ?? []) {
-    const { taxWanYuan, landAreaMu } = e.inputs.figures;
-    if (!inCity.has(e.inputs.districtCode ?? '') || taxWanYuan === null) continue;
-    if (landAreaMu === null || landAreaMu <= 0) continue;
-    cityTotals.tax += taxWanYuan;
-    cityTotals.land += landAreaMu;
+    cityTotals.tax += d.taxSumWanYuan;
+    cityTotals.land += d.taxLandSumMu;
   }
 
   const values = (
