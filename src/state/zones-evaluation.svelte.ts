@@ -4,8 +4,11 @@
  * becomes `EvaluatedPoint`s the zones state counts inside each zone. The evaluation is read
  * through `EvaluationSource` only, so where it is computed can change behind it.
  */
-import type { Geometry } from 'geojson';
-import { evaluatedPointsOf, type EvaluatedRow } from '../domain/zones/zone-evaluation.ts';
+import {
+  evaluatedPointsOf,
+  type EvaluatedColumns,
+  type ListedNames,
+} from '../domain/zones/zone-evaluation.ts';
 import type { ZoneEvaluatedLayer, ZonesState } from './zones.svelte.ts';
 
 /** What the zones read of the evaluation state (evaluation.svelte.ts), as narrow as it is used. */
@@ -14,9 +17,11 @@ export interface EvaluationSource {
   readonly layer: { name: string; kind: string } | null;
   readonly isDemo: boolean;
   readonly recordsLoaded: boolean;
-  readonly records: readonly { index: number; geometry: Geometry | null }[];
-  readonly evaluation: { enterprises: readonly EvaluatedRow[] };
-  /** Keeps `records` following the layer; returns its cleanup. */
+  /** Per enterprise of the evaluated year: index, class, flag, position, land and tax. */
+  readonly evaluatedRecords: EvaluatedColumns;
+  /** Names and flag rules of the class-D and flagged enterprises. */
+  readonly listed: ListedNames;
+  /** Keeps the evaluation following the layer; returns its cleanup. */
   watchRecords(): () => void;
 }
 
@@ -29,12 +34,11 @@ export function evaluatedLayerOf(source: EvaluationSource): ZoneEvaluatedLayer |
   if (layerId === null || !layer || layer.kind !== 'enterprises' || !source.recordsLoaded) {
     return null;
   }
-  const geometries = new Map(source.records.map((r) => [r.index, r.geometry]));
   return {
     layerId,
     layerName: layer.name,
     synthetic: source.isDemo,
-    points: evaluatedPointsOf(layerId, source.evaluation.enterprises, (i) => geometries.get(i)),
+    points: evaluatedPointsOf(layerId, source.evaluatedRecords, source.listed),
   };
 }
 

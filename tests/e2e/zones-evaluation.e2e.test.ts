@@ -18,9 +18,9 @@ import { DEFAULT_EVALUATION_SETTINGS } from '../../src/domain/evaluation/evaluat
 import { formatNumber } from '../../src/domain/number-format.ts';
 import { readDistrictOutlines, ZonePointIndex } from '../../src/domain/zones/zone-contents.ts';
 import {
-  evaluatedPointsOf,
   summarizeZoneEvaluation,
   ZONE_EVALUATION_CLASSES,
+  type EvaluatedPoint,
 } from '../../src/domain/zones/zone-evaluation.ts';
 import { evaluationZhCN } from '../../src/i18n/evaluation.zh-CN.ts';
 import { format } from '../../src/i18n/index.ts';
@@ -77,7 +77,24 @@ const evaluation = evaluateLayer(
   DEFAULT_EVALUATION_SETTINGS,
   null,
 );
-const points = evaluatedPointsOf('demo', evaluation.enterprises, (i) => records[i]?.geometry);
+/** The evaluated demo enterprises where the generator put them (every demo record is a point). */
+const points: EvaluatedPoint[] = evaluation.enterprises.map((e) => {
+  const geometry = records[e.inputs.recordIndex]?.geometry;
+  if (geometry?.type !== 'Point') throw new Error('demo records are points');
+  const [lon = NaN, lat = NaN] = geometry.coordinates;
+  return {
+    id: String(e.inputs.recordIndex),
+    lon,
+    lat,
+    recordIndex: e.inputs.recordIndex,
+    name: e.inputs.name,
+    evaluationClass: e.evaluationClass,
+    flagged: e.flag.flagged,
+    flagRules: e.flag.flagged === true ? e.flag.rules : [],
+    landMu: e.inputs.figures.landAreaMu,
+    taxWanYuan: e.inputs.figures.taxWanYuan,
+  };
+});
 const inside = new ZonePointIndex(points).within(zonePolygon);
 const expected = summarizeZoneEvaluation(inside);
 

@@ -3,10 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { ZonePointIndex } from './zone-contents.ts';
 import {
   evaluatedPointsOf,
-  positionOf,
   summarizeZoneEvaluation,
   type EvaluatedPoint,
-  type EvaluatedRow,
 } from './zone-evaluation.ts';
 
 let nextIndex = 0;
@@ -111,58 +109,50 @@ describe('evaluated points inside a zone', () => {
 });
 
 describe('evaluatedPointsOf', () => {
-  function row(recordIndex: number, extra: Partial<EvaluatedRow> = {}): EvaluatedRow {
-    return {
-      inputs: { recordIndex, name: `R${recordIndex}`, figures: { landAreaMu: 8, taxWanYuan: 4 } },
-      evaluationClass: 'B',
-      flag: { flagged: false, rules: [] },
-      ...extra,
-    };
-  }
+  /** Three enterprises: D and flagged, B, and A without a position. */
+  const columns = {
+    recordIndex: Int32Array.from([7, 3, 9]),
+    classCode: Uint8Array.from([4, 2, 1]),
+    flag: Int8Array.from([1, -1, 0]),
+    lon: Float64Array.from([120.1, 120.2, NaN]),
+    lat: Float64Array.from([30.9, 30.8, NaN]),
+    landMu: Float64Array.from([25, NaN, 4]),
+    taxWanYuan: Float64Array.from([5, 1, 2]),
+  };
+  const listed = new Map([[7, { name: '甲企业', flagRules: ['below-size-d-class' as const] }]]);
 
-  it('places rows at their record’s point, parcel centroid, or not at all', () => {
-    const geometries = new Map([
-      [0, { type: 'Point' as const, coordinates: [120.1, 30.9] }],
-      [
-        1,
-        {
-          type: 'Polygon' as const,
-          coordinates: [
-            [
-              [120, 30],
-              [120.2, 30],
-              [120.2, 30.2],
-              [120, 30.2],
-              [120, 30],
-            ],
-          ],
-        },
-      ],
+  it('reads class, flag, land and tax per enterprise, with the listed names and rules', () => {
+    const points = evaluatedPointsOf('L', columns, listed);
+    expect(points).toEqual([
+      {
+        id: 'L#7',
+        lon: 120.1,
+        lat: 30.9,
+        recordIndex: 7,
+        name: '甲企业',
+        evaluationClass: 'D',
+        flagged: true,
+        flagRules: ['below-size-d-class'],
+        landMu: 25,
+        taxWanYuan: 5,
+      },
+      {
+        id: 'L#3',
+        lon: 120.2,
+        lat: 30.8,
+        recordIndex: 3,
+        name: '',
+        evaluationClass: 'B',
+        flagged: null,
+        flagRules: [],
+        landMu: null,
+        taxWanYuan: 1,
+      },
     ]);
-    const points = evaluatedPointsOf('L', [row(0), row(1), row(2)], (i) => geometries.get(i));
-    expect(points.map((p) => [p.id, p.lon, p.lat])).toEqual([
-      ['L#0', 120.1, 30.9],
-      ['L#1', expect.closeTo(120.1, 9), expect.closeTo(30.1, 9)],
-    ]);
-    expect(points[0]).toMatchObject({ landMu: 8, taxWanYuan: 4, evaluationClass: 'B' });
   });
 
-  it('keeps the flag rules only of flagged rows', () => {
-    const geometry = { type: 'Point' as const, coordinates: [120, 30] };
-    const [flagged, undecided] = evaluatedPointsOf(
-      'L',
-      [
-        row(0, { flag: { flagged: true, rules: ['energy-quota-breach'] } }),
-        row(1, { flag: { flagged: null, rules: ['below-size-low-tax'] } }),
-      ],
-      () => geometry,
-    );
-    expect(flagged?.flagRules).toEqual(['energy-quota-breach']);
-    expect(undecided?.flagRules).toEqual([]);
-  });
-
-  it('skips a point without coordinates', () => {
-    expect(positionOf({ type: 'Point', coordinates: [] })).toBeNull();
-    expect(positionOf(null)).toBeNull();
+  it('leaves out an enterprise without a position, so no zone counts it', () => {
+    const points = evaluatedPointsOf('L', columns, listed);
+    expect(points.map((p) => p.recordIndex)).not.toContain(9);
   });
 });

@@ -7,9 +7,8 @@
  * The evaluation reaches the zones only through `EvaluatedPoint`, so it can be computed wherever
  * it is (page or worker) as long as each evaluated record's position, class and flag come along.
  */
-import { centroid } from '@turf/turf';
-import type { Geometry } from 'geojson';
 import type { EvaluationClass } from '../evaluation/evaluation-settings.ts';
+import { CLASS_BY_CODE } from '../evaluation/evaluation-view.ts';
 import type { FlagRule } from '../evaluation/high-consumption.flag.ts';
 import type { ZonePoint } from './zone-contents.ts';
 
@@ -117,57 +116,56 @@ export function summarizeZoneEvaluation(points: readonly EvaluatedPoint[]): Zone
 }
 
 /**
- * Where an imported record lies for zone counting: a point as given; a line or shape by its
- * centroid (an enterprise drawn as its parcel counts where its middle is); null without one.
+ * The evaluation's enterprises of the evaluated year as parallel columns (entry `i` of each is
+ * one enterprise; numbers not given are NaN), as the evaluation hands them over.
  */
-export function positionOf(geometry: Geometry | null): [number, number] | null {
-  if (!geometry) return null;
-  if (geometry.type === 'Point') {
-    const [lon, lat] = geometry.coordinates;
-    return lon === undefined || lat === undefined ? null : [lon, lat];
-  }
-  const [lon, lat] = centroid(geometry).geometry.coordinates;
-  if (lon === undefined || lat === undefined || !Number.isFinite(lon) || !Number.isFinite(lat)) {
-    return null;
-  }
-  return [lon, lat];
+export interface EvaluatedColumns {
+  recordIndex: ArrayLike<number>;
+  /** Codes of {@link CLASS_BY_CODE}: 0 unclassed, then A–D. */
+  classCode: ArrayLike<number>;
+  /** -1 undecided, 0 not flagged, 1 flagged 高耗低效. */
+  flag: ArrayLike<number>;
+  /** WGS-84 position (a shape's centroid); NaN without a geometry. */
+  lon: ArrayLike<number>;
+  lat: ArrayLike<number>;
+  landMu: ArrayLike<number>;
+  taxWanYuan: ArrayLike<number>;
 }
 
-/** One evaluated enterprise-year as the evaluation gives it (a narrow view of its row). */
-export interface EvaluatedRow {
-  inputs: {
-    recordIndex: number;
-    name: string;
-    figures: { landAreaMu: number | null; taxWanYuan: number | null };
-  };
-  evaluationClass: EvaluationClass | null;
-  flag: { flagged: boolean | null; rules: readonly FlagRule[] };
-}
+/** Name and flag rules of a class-D or flagged enterprise, by record index. */
+export type ListedNames = ReadonlyMap<number, { name: string; flagRules: readonly FlagRule[] }>;
+
+const given = (value: number | undefined): number | null =>
+  value === undefined || Number.isNaN(value) ? null : value;
 
 /**
- * The evaluated rows that have a position, as zone points. `geometryOf` gives a record's
- * geometry by its index; `layerId` keeps the ids apart from the places'.
+ * The evaluated enterprises that have a position, as zone points; names come from `listed`
+ * (the only ones a zone shows by name). `layerId` keeps the ids apart from the places'.
  */
 export function evaluatedPointsOf(
   layerId: string,
-  rows: readonly EvaluatedRow[],
-  geometryOf: (recordIndex: number) => Geometry | null | undefined,
+  columns: EvaluatedColumns,
+  listed: ListedNames,
 ): EvaluatedPoint[] {
   const out: EvaluatedPoint[] = [];
-  for (const row of rows) {
-    const position = positionOf(geometryOf(row.inputs.recordIndex) ?? null);
-    if (!position) continue;
+  for (let i = 0; i < columns.recordIndex.length; i++) {
+    const lon = given(columns.lon[i]);
+    const lat = given(columns.lat[i]);
+    const recordIndex = columns.recordIndex[i];
+    if (lon === null || lat === null || recordIndex === undefined) continue;
+    const flag = columns.flag[i];
+    const names = listed.get(recordIndex);
     out.push({
-      id: `${layerId}#${row.inputs.recordIndex}`,
-      lon: position[0],
-      lat: position[1],
-      recordIndex: row.inputs.recordIndex,
-      name: row.inputs.name,
-      evaluationClass: row.evaluationClass,
-      flagged: row.flag.flagged,
-      flagRules: row.flag.flagged === true ? row.flag.rules : [],
-      landMu: row.inputs.figures.landAreaMu,
-      taxWanYuan: row.inputs.figures.taxWanYuan,
+      id: `${layerId}#${recordIndex}`,
+      lon,
+      lat,
+      recordIndex,
+      name: names?.name ?? '',
+      evaluationClass: CLASS_BY_CODE[columns.classCode[i] ?? 0] ?? null,
+      flagged: flag === 1 ? true : flag === 0 ? false : null,
+      flagRules: flag === 1 ? (names?.flagRules ?? []) : [],
+      landMu: given(columns.landMu[i]),
+      taxWanYuan: given(columns.taxWanYuan[i]),
     });
   }
   return out;
