@@ -4,9 +4,9 @@ import { defineConfig, type Plugin } from 'vite';
 /**
  * The built app may only talk to the host that serves it. A meta tag (not a header) carries the
  * policy so it holds on any static host. Dev builds skip it: Vite's dev client needs inline code.
- * `blob:` in connect-src lets MapLibre's worker read an imported layer's GeoJSON from an object
- * URL the page made (src/map/imported-layers.layer.ts); a blob URL names data already in the
- * page, never another host.
+ * `blob:` in connect-src lets MapLibre's worker read GeoJSON from an object URL the page made
+ * (an imported layer, src/map/imported-layers.layer.ts; the filtered places,
+ * src/map/places.layer.ts); a blob URL names data already in the page, never another host.
  */
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",

@@ -328,6 +328,14 @@ export class MapController {
       : null;
   }
 
+  /** A small picture of the map as drawn now (map-thumbnail.ts, loaded on first use). */
+  async captureThumbnail(): Promise<string | null> {
+    const map = this.#map;
+    if (!map) return null;
+    const { captureThumbnail } = await import('./map-thumbnail.ts');
+    return captureThumbnail(map);
+  }
+
   /** Draws the current view at a chosen pixel size (map-image.ts, loaded on first use). */
   async renderImage(options: MapImageOptions): Promise<HTMLCanvasElement | null> {
     const map = this.#map;

@@ -338,25 +338,41 @@ export class BriefingsState {
     });
   }
 
-  /** Adds what the map shows now as a slide, with the KPIs that fit it. */
-  addCurrentView(id: string, title: string): Promise<boolean> {
+  /** Adds what the map shows now as a slide, with the KPIs that fit it and a thumbnail. */
+  async addCurrentView(id: string, title: string): Promise<boolean> {
     const viewQuery = captureViewQuery(window.location.search);
+    const boundsLonLat = this.#app.map.viewBounds();
+    const thumbnailDataUrl = await this.#thumbnail();
     const view = {
       title,
       viewQuery,
-      boundsLonLat: this.#app.map.viewBounds(),
+      boundsLonLat,
       kpiIds: suggestedKpis(readSlideView(viewQuery)),
+      ...(thumbnailDataUrl === null ? {} : { thumbnailDataUrl }),
     };
     return this.#edit(id, (b, ctx) => addSlide(b, view, ctx));
   }
 
-  /** Replaces a slide's view with what the map shows now, keeping its words. */
-  recapture(id: string, slideId: string): Promise<boolean> {
+  /** Replaces a slide's view and thumbnail with what the map shows now, keeping its words. */
+  async recapture(id: string, slideId: string): Promise<boolean> {
+    const viewQuery = captureViewQuery(window.location.search);
+    const boundsLonLat = this.#app.map.viewBounds();
+    const thumbnailDataUrl = await this.#thumbnail();
     const patch = {
-      viewQuery: captureViewQuery(window.location.search),
-      boundsLonLat: this.#app.map.viewBounds(),
+      viewQuery,
+      boundsLonLat,
+      ...(thumbnailDataUrl === null ? {} : { thumbnailDataUrl }),
     };
     return this.#edit(id, (b, ctx) => updateSlide(b, slideId, patch, ctx));
+  }
+
+  /** A slide without a picture is still a slide: a failed capture only leaves it out. */
+  async #thumbnail(): Promise<string | null> {
+    try {
+      return await this.#app.map.captureThumbnail();
+    } catch {
+      return null;
+    }
   }
 
   duplicateSlide(id: string, slideId: string): Promise<boolean> {

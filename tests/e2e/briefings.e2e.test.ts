@@ -116,6 +116,37 @@ describe('briefings', () => {
           .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)),
       )
       .toEqual(SLIDES.map((s) => s.title));
+    // Each slide shows a picture of its own view, kept across the reload: 256×144, drawn (many
+    // colours, not a blank canvas) and different from the other slides'.
+    const thumbnails = page.locator('.slide .thumb img');
+    await expect.poll(() => thumbnails.count()).toBe(SLIDES.length);
+    const pictures = await thumbnails.evaluateAll((imgs) =>
+      imgs.map((element) => {
+        const img = element as HTMLImageElement;
+        const canvas = document.createElement('canvas');
+        canvas.width = img.naturalWidth;
+        canvas.height = img.naturalHeight;
+        const context = canvas.getContext('2d')!;
+        context.drawImage(img, 0, 0);
+        const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+        const colours = new Set<number>();
+        // Coarse colour bins, so JPEG noise on one flat fill does not count as detail.
+        for (let i = 0; i < data.length; i += 4) {
+          colours.add(((data[i]! >> 4) << 8) | ((data[i + 1]! >> 4) << 4) | (data[i + 2]! >> 4));
+        }
+        return {
+          width: img.naturalWidth,
+          height: img.naturalHeight,
+          colours: colours.size,
+          src: img.src,
+        };
+      }),
+    );
+    for (const picture of pictures) {
+      expect([picture.width, picture.height]).toEqual([256, 144]);
+      expect(picture.colours).toBeGreaterThan(20);
+    }
+    expect(new Set(pictures.map((p) => p.src)).size).toBe(SLIDES.length);
     await shot(page, 'briefings-editor-zh.png');
 
     // The file export holds each slide's captured extent; the projects KPI counts within it.
@@ -123,13 +154,44 @@ describe('briefings', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: zh.exportFile }).click(),
     ]);
-    const file = readBriefingFile(await readFile((await download.path())!, 'utf8'));
+    const fileText = await readFile((await download.path())!, 'utf8');
+    const file = readBriefingFile(fileText);
     if (!file.ok) throw new Error(JSON.stringify(file.problems));
+    expect(file.briefing.slides.map((s) => s.thumbnailDataUrl)).toEqual(pictures.map((p) => p.src));
     const bounds = file.briefing.slides[1]!.boundsLonLat!;
     const expectedProjects = (await readPlaces()).filter(
       (p) => p.kind === 'project' && insideBounds(p.lon, p.lat, bounds),
     ).length;
     expect(expectedProjects).toBeGreaterThan(0);
+
+    // The file comes back in as a briefing of its own, pictures and all; a file with one bad
+    // slide is refused, saying where, and nothing is stored.
+    const importInput = page.locator('.file input[type="file"]');
+    const tampered = JSON.parse(fileText) as { briefing: { slides: Record<string, unknown>[] } };
+    tampered.briefing.slides[1]!['thumbnailDataUrl'] = 'https://example.com/map.png';
+    await importInput.setInputFiles({
+      name: 'tampered.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(tampered)),
+    });
+    await expect
+      .poll(() => page.locator('.outcome').innerText())
+      .toBe(
+        `${zh.importRefused} ${format(zh.problems.badThumbnail, { path: 'briefing.slides[1].thumbnailDataUrl' })}`,
+      );
+    expect(await storedTitles(page)).toHaveLength(SLIDES.length);
+    await importInput.setInputFiles({
+      name: 'briefing.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(fileText),
+    });
+    await expect
+      .poll(() => page.locator('.outcome').innerText())
+      .toBe(format(zh.imported, { title: file.briefing.title, count: SLIDES.length }));
+    await expect.poll(() => storedTitles(page)).toHaveLength(2 * SLIDES.length);
+    await expect
+      .poll(() => thumbnails.evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).src)))
+      .toEqual(pictures.map((p) => p.src));
 
     await page.getByRole('button', { name: zh.present, exact: true }).click();
     const counter = page.getByTestId('slide-counter');

@@ -102,6 +102,38 @@ describe('briefing file', () => {
     });
   });
 
+  it("keeps a slide's thumbnail picture, and refuses anything but a raster image data URL", () => {
+    const jpeg = 'data:image/jpeg;base64,/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDA==';
+    const withPicture: Briefing = {
+      ...briefing,
+      slides: [{ ...briefing.slides[0]!, thumbnailDataUrl: jpeg }, briefing.slides[1]!],
+    };
+    expect(readBriefingFile(writeBriefingFile(withPicture, '2024-05-03T00:00:00.000Z'))).toEqual({
+      ok: true,
+      briefing: withPicture,
+    });
+    const refused = (value: unknown) =>
+      readBriefingFile(
+        fileWith((f) => {
+          (f.briefing['slides'] as Record<string, unknown>[])[0]!['thumbnailDataUrl'] = value;
+        }),
+      );
+    const at = 'briefing.slides[0].thumbnailDataUrl';
+    expect(refused('https://example.com/map.png')).toEqual({
+      ok: false,
+      problems: [{ code: 'badThumbnail', path: at }],
+    });
+    expect(refused('data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=')).toEqual({
+      ok: false,
+      problems: [{ code: 'badThumbnail', path: at }],
+    });
+    expect(refused(42)).toEqual({ ok: false, problems: [{ code: 'wrongType', path: at }] });
+    expect(refused(`data:image/png;base64,${'A'.repeat(BRIEFING_LIMITS.thumbnailChars)}`)).toEqual({
+      ok: false,
+      problems: [{ code: 'tooLong', path: at }],
+    });
+  });
+
   it('refuses a view that is not a query string', () => {
     const text = fileWith((f) => {
       (f.briefing['slides'] as Record<string, unknown>[])[0]!['viewQuery'] = 'javascript:alert(1)';

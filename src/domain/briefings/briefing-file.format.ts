@@ -21,7 +21,12 @@ export const BRIEFING_LIMITS = {
   notesChars: 20_000,
   queryChars: 4_000,
   kpisPerSlide: 12,
+  /** A 256×144 JPEG as a data URL is about 15,000 characters; this leaves room for detail. */
+  thumbnailChars: 200_000,
 } as const;
+
+/** The pictures a slide thumbnail may be: a base64 data URL of a raster image, nothing else. */
+const THUMBNAIL_DATA_URL = /^data:image\/(?:jpeg|png|webp);base64,[A-Za-z0-9+/]+={0,2}$/;
 
 /** What is wrong with a file; the UI words each code, with `path` saying where. */
 export type BriefingFileProblemCode =
@@ -34,6 +39,7 @@ export type BriefingFileProblemCode =
   | 'tooMany'
   | 'badTime'
   | 'badQuery'
+  | 'badThumbnail'
   | 'badBounds'
   | 'unknownKpi'
   | 'duplicateId';
@@ -130,6 +136,15 @@ function readSlide(value: unknown, path: string, r: Reader): BriefingSlide | nul
     });
     kpiIds = kpis.filter((k): k is string => typeof k === 'string');
   }
+  const thumbnail = value['thumbnailDataUrl'];
+  if (thumbnail !== undefined) {
+    if (typeof thumbnail !== 'string') r.problem('wrongType', `${path}.thumbnailDataUrl`);
+    else if (thumbnail.length > BRIEFING_LIMITS.thumbnailChars) {
+      r.problem('tooLong', `${path}.thumbnailDataUrl`);
+    } else if (!THUMBNAIL_DATA_URL.test(thumbnail)) {
+      r.problem('badThumbnail', `${path}.thumbnailDataUrl`);
+    }
+  }
   return {
     id,
     title: r.text(value, 'title', path, BRIEFING_LIMITS.titleChars),
@@ -138,6 +153,7 @@ function readSlide(value: unknown, path: string, r: Reader): BriefingSlide | nul
     viewQuery,
     boundsLonLat: readBounds(value['boundsLonLat'], `${path}.boundsLonLat`, r),
     kpiIds,
+    ...(typeof thumbnail === 'string' ? { thumbnailDataUrl: thumbnail } : {}),
   };
 }
 

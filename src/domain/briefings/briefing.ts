@@ -19,6 +19,12 @@ export interface BriefingSlide {
   boundsLonLat: BoundsLonLat | null;
   /** Which KPI cards the slide shows, by KPI id; values are computed when shown. */
   kpiIds: string[];
+  /**
+   * A small picture of the map when the view was captured, as a `data:image/…` URL, so the
+   * slide list reads at a glance; absent on slides made before thumbnails or when none could
+   * be drawn.
+   */
+  thumbnailDataUrl?: string;
 }
 
 export interface Briefing {

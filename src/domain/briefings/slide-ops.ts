@@ -37,6 +37,7 @@ export interface CapturedView {
   viewQuery: string;
   boundsLonLat: BoundsLonLat | null;
   kpiIds: readonly string[];
+  thumbnailDataUrl?: string;
 }
 
 /** Adds the current view as a slide after `afterIndex` (at the end when omitted). */
@@ -54,6 +55,7 @@ export function addSlide(
     viewQuery: view.viewQuery,
     boundsLonLat: view.boundsLonLat,
     kpiIds: [...view.kpiIds],
+    ...(view.thumbnailDataUrl === undefined ? {} : { thumbnailDataUrl: view.thumbnailDataUrl }),
   };
   const at = Math.min(Math.max(afterIndex + 1, 0), briefing.slides.length);
   return touched(briefing, briefing.slides.toSpliced(at, 0, slide), ctx);
