@@ -50,12 +50,26 @@ describe('importedLayerSpecs', () => {
       version: 8,
       glyphs: 'https://example.test/{fontstack}/{range}.pbf',
       sources: {
-        [ids.pointSource]: { type: 'geojson', data: recordFeatures(RECORDS).points, cluster: true },
-        [ids.shapeSource]: { type: 'geojson', data: recordFeatures(RECORDS).shapes },
+        [ids.pointSource]: {
+          type: 'vector',
+          tiles: ['muatlas-imported://layer-1/points/{z}/{x}/{y}'],
+        },
+        [ids.shapeSource]: {
+          type: 'vector',
+          tiles: ['muatlas-imported://layer-1/shapes/{z}/{x}/{y}'],
+        },
       },
       layers,
     };
     expect(validateStyleMin(style as never)).toEqual([]);
     expect(layers.every((l) => l.id.startsWith('imported-layer-1-'))).toBe(true);
+    // Each style layer reads the tile layer of its source: points or shapes.
+    expect(layers.map((l) => ('source-layer' in l ? l['source-layer'] : null))).toEqual([
+      'shapes',
+      'shapes',
+      'points',
+      'points',
+      'points',
+    ]);
   });
 });

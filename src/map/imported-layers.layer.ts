@@ -1,9 +1,9 @@
 /**
  * The user's imported layers on the map: points (clustered when a layer has many) and parcels
- * (fills with outlines), one GeoJSON source pair per layer, each layer in its own colour, and a
- * click that names the record for its card. The sources load GeoJSON text the import worker
- * built (src/workers/import-session.ts) by object URL, so MapLibre's worker parses it and the
- * page never holds a layer's features.
+ * (fills with outlines), one vector source pair per layer, each layer in its own colour, and a
+ * click that names the record for its card. The tiles are cut in the import worker
+ * (src/workers/layer-tiles.ts) and fetched through a MapLibre protocol, so the page never holds
+ * a layer's features: it passes each tile's bytes from that worker to MapLibre's.
  *
  * ## Colouring records (hook for the per-mu evaluation)
  * Every record is a feature whose id is its `index` in the layer, so its look can change
@@ -19,32 +19,56 @@
  */
 
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import type {
-  ExpressionSpecification,
-  GeoJSONSource,
-  LayerSpecification,
-  Map as MapLibreMap,
-  MapLayerMouseEvent,
+import {
+  addProtocol,
+  removeProtocol,
+  type ExpressionSpecification,
+  type LayerSpecification,
+  type Map as MapLibreMap,
+  type MapLayerMouseEvent,
 } from 'maplibre-gl';
 import type { ImportedLayerKind, ImportedRecord } from '../domain/imports/imported-layer.ts';
 import { LABEL_FONT } from './basemap.style.ts';
 
-/** A layer to draw: its id, what it holds and its features as GeoJSON text (WGS-84). */
+/** A layer to draw: its id, what it holds, and what its tiles hold. */
 export interface ImportedLayerData {
   layerId: string;
   kind: ImportedLayerKind;
   drawing: {
-    points: Blob;
-    shapes: Blob;
     pointCount: number;
     /** [west, south, east, north], or null when no record has a geometry. */
     bounds: [number, number, number, number] | null;
   };
 }
 
+/** The vector tile layer (and tile set) of a layer's points, or of its other shapes. */
+export type ImportedTileLayer = 'points' | 'shapes';
+
+/** Where the tiles of imported layers come from (the import worker). */
+export interface ImportedTileSource {
+  /** A tile's Mapbox Vector Tile bytes, or null when it is empty. */
+  tile(
+    layerId: string,
+    layer: ImportedTileLayer,
+    z: number,
+    x: number,
+    y: number,
+  ): Promise<Uint8Array | null>;
+  /** The zoom at which a cluster of the layer's points splits. */
+  clusterExpansionZoom(layerId: string, clusterId: number): Promise<number | null>;
+}
+
+/** The URL scheme MapLibre fetches imported layers' tiles through. */
+export const IMPORTED_TILE_PROTOCOL = 'muatlas-imported';
+/** Tiles are cut up to this zoom and drawn over-zoomed beyond it. */
+export const IMPORTED_TILE_MAX_ZOOM = 14;
+/** Points within this many pixels are drawn as one cluster. */
+export const CLUSTER_RADIUS_PX = 40;
+
 export interface ImportedLayersLayerOptions {
   /** A record was clicked: its layer and index. */
   onRecordClick: (layerId: string, index: number) => void;
+  tiles: ImportedTileSource;
   /**
    * A layer added by `setLayers` has its data read by MapLibre's worker and its tiles in view
    * loaded: it is on the map. Once per layer added.
@@ -147,6 +171,7 @@ export function importedLayerSpecs(
       id: ids.fill,
       type: 'fill',
       source: ids.shapeSource,
+      'source-layer': 'shapes',
       filter: ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false],
       paint: { 'fill-color': colour, 'fill-opacity': 0.35 },
     },
@@ -154,12 +179,14 @@ export function importedLayerSpecs(
       id: ids.outline,
       type: 'line',
       source: ids.shapeSource,
+      'source-layer': 'shapes',
       paint: { 'line-color': colour, 'line-width': 1.5 },
     },
     {
       id: ids.cluster,
       type: 'circle',
       source: ids.pointSource,
+      'source-layer': 'points',
       filter: ['has', 'point_count'],
       paint: {
         'circle-color': '#4a3b5c',
@@ -173,6 +200,7 @@ export function importedLayerSpecs(
       id: ids.clusterCount,
       type: 'symbol',
       source: ids.pointSource,
+      'source-layer': 'points',
       filter: ['has', 'point_count'],
       layout: {
         'text-field': ['to-string', ['get', 'point_count_abbreviated']],
@@ -186,6 +214,7 @@ export function importedLayerSpecs(
       id: ids.point,
       type: 'circle',
       source: ids.pointSource,
+      'source-layer': 'points',
       filter: unclustered,
       paint: {
         'circle-color': colour,
@@ -202,8 +231,6 @@ interface Shown {
   colour: string;
   /** [west, south, east, north] of every record with geometry, or null when none has one. */
   bounds: [number, number, number, number] | null;
-  /** The object URLs the sources read, revoked with the layer. */
-  urls: string[];
 }
 
 /** Draws imported layers and routes clicks on their records. Remove with `remove()`. */
@@ -218,6 +245,21 @@ export class ImportedLayersLayer {
   constructor(map: MapLibreMap, options: ImportedLayersLayerOptions) {
     this.#map = map;
     this.#options = options;
+    addProtocol(IMPORTED_TILE_PROTOCOL, async ({ url }) => {
+      const [layerId = '', layer, z, x, y] = url
+        .slice(IMPORTED_TILE_PROTOCOL.length + 3)
+        .split('/');
+      const bytes = await options.tiles.tile(
+        decodeURIComponent(layerId),
+        layer === 'shapes' ? 'shapes' : 'points',
+        Number(z),
+        Number(x),
+        Number(y),
+      );
+      // An empty tile is no bytes; MapLibre reads it as a tile without features.
+      return { data: bytes ? bytes.slice().buffer : new ArrayBuffer(0) };
+    });
+    this.#listeners.push(() => removeProtocol(IMPORTED_TILE_PROTOCOL));
   }
 
   /**
@@ -291,18 +333,17 @@ export class ImportedLayersLayer {
     const map = this.#map;
     const ids = importedLayerIds(layer.layerId);
     const { drawing } = layer;
-    const points = URL.createObjectURL(drawing.points);
-    const shapes = URL.createObjectURL(drawing.shapes);
-    map.addSource(ids.pointSource, {
-      type: 'geojson',
-      data: points,
-      cluster: drawing.pointCount >= CLUSTER_FROM_POINTS,
-      clusterMaxZoom: CLUSTER_MAX_ZOOM,
-      clusterRadius: 40,
+    const tiles = (kind: ImportedTileLayer) => ({
+      type: 'vector' as const,
+      tiles: [
+        `${IMPORTED_TILE_PROTOCOL}://${encodeURIComponent(layer.layerId)}/${kind}/{z}/{x}/{y}`,
+      ],
+      maxzoom: IMPORTED_TILE_MAX_ZOOM,
     });
-    map.addSource(ids.shapeSource, { type: 'geojson', data: shapes });
+    map.addSource(ids.pointSource, tiles('points'));
+    map.addSource(ids.shapeSource, tiles('shapes'));
     const colour = importedLayerColour(layer.layerId);
-    const shown: Shown = { ids, colour, bounds: drawing.bounds, urls: [points, shapes] };
+    const shown: Shown = { ids, colour, bounds: drawing.bounds };
     this.#shown.set(layer.layerId, shown);
     for (const spec of importedLayerSpecs(ids, this.#colourOf(shown))) map.addLayer(spec);
     this.#applyVisibility(layer.layerId, ids);
@@ -337,10 +378,9 @@ export class ImportedLayersLayer {
       const clusterId = feature?.properties?.['cluster_id'];
       if (!feature || typeof clusterId !== 'number' || feature.geometry.type !== 'Point') return;
       const [lon = 0, lat = 0] = feature.geometry.coordinates;
-      void map
-        .getSource<GeoJSONSource>(ids.pointSource)
-        ?.getClusterExpansionZoom(clusterId)
-        .then((zoom) => map.easeTo({ center: [lon, lat], zoom }));
+      void this.#options.tiles
+        .clusterExpansionZoom(layerId, clusterId)
+        .then((zoom) => map.easeTo({ center: [lon, lat], zoom: zoom ?? map.getZoom() + 2 }));
     };
     const enter = () => (map.getCanvas().style.cursor = 'pointer');
     const leave = () => (map.getCanvas().style.cursor = '');
@@ -369,7 +409,6 @@ export class ImportedLayersLayer {
     for (const id of [shown.ids.pointSource, shown.ids.shapeSource]) {
       if (map.getSource(id)) map.removeSource(id);
     }
-    for (const url of shown.urls) URL.revokeObjectURL(url);
     this.#shown.delete(layerId);
   }
 
@@ -390,8 +429,7 @@ export class ImportedLayersLayer {
   }
 
   #setState(ids: LayerIds, index: number, state: Record<string, string | number | boolean>): void {
-    for (const source of [ids.pointSource, ids.shapeSource]) {
-      this.#map.setFeatureState({ source, id: index }, state);
-    }
+    this.#map.setFeatureState({ source: ids.pointSource, sourceLayer: 'points', id: index }, state);
+    this.#map.setFeatureState({ source: ids.shapeSource, sourceLayer: 'shapes', id: index }, state);
   }
 }

@@ -1,7 +1,8 @@
 /**
  * The page's side of the import worker: requests with progress and a promised answer, one worker
  * per file being imported (it holds that file's records until commit; cancelling ends it at once)
- * and one more, long-lived, that reads stored layers for the map and the seed join.
+ * and one more, long-lived, that reads stored layers, cuts and serves their map tiles, and joins
+ * them to the seeds.
  */
 import type { ImportFile, ImportOptions, ImportProgress } from '../domain/imports/index.ts';
 import type { CommitProgress } from '../workers/import-session.ts';
@@ -128,6 +129,13 @@ export function workerImportEngine(
       }
     },
     drawing: (layerId) => readerClient().request('drawing', { layerId }),
+    tiles: {
+      tile: (layerId, layer, z, x, y) =>
+        readerClient().request('tile', { layerId, layer, z, x, y }),
+      clusterExpansionZoom: (layerId, clusterId) =>
+        readerClient().request('clusterZoom', { layerId, clusterId }),
+    },
+    forget: (layerId) => void readerClient().request('forget', { layerId }),
     join: (layerId, seeds) => readerClient().request('join', { layerId, seeds: [...seeds] }),
     dispose: () => reader?.terminate(),
   };

@@ -6,7 +6,7 @@
  * Parsing and storing run wherever the engine runs them (the import worker in the app, this
  * thread in tests): the records of a file stay there, the page holds only a summary, and
  * `commit()` has the engine write the layer and all its records in one transaction. The map
- * draws a layer from GeoJSON text the engine builds, so no record passes through the page.
+ * draws a layer from vector tiles the engine cuts, so no record passes through the page.
  */
 
 import type { ImportedLayerKind, ImportedRecord } from '../domain/imports/imported-layer.ts';
@@ -25,7 +25,7 @@ import type {
   SeedMatch,
 } from '../domain/imports/seed-enterprise.join.ts';
 import type { MapController } from '../map/map-controller.svelte.ts';
-import type { ImportedLayersLayer } from '../map/imported-layers.layer.ts';
+import type { ImportedLayersLayer, ImportedTileSource } from '../map/imported-layers.layer.ts';
 import type { MuAtlasDb, StoredImportedLayer } from '../persistence/db.ts';
 import {
   ImportedLayersRepo,
@@ -68,8 +68,12 @@ export interface ImportEngine {
     onProgress: (progress: ImportProgress) => void,
     signal: AbortSignal,
   ): Promise<ParsedImport>;
-  /** A stored layer drawn as GeoJSON text. */
+  /** Cuts a stored layer into tiles, kept by the engine until forgotten. */
   drawing(layerId: string): Promise<LayerDrawing>;
+  /** The tiles and clusters of the layers drawn, for the map. */
+  tiles: ImportedTileSource;
+  /** Drops a layer's tiles (it was deleted). */
+  forget(layerId: string): void;
   /** A stored layer's matches to the seeds' key enterprises. */
   join(layerId: string, seeds: readonly SeedEnterprise[]): Promise<SeedJoin>;
   dispose(): void;
@@ -184,10 +188,12 @@ export class ImportsState {
   /** The parsed file behind `preview`. */
   #parsed: ParsedImport | null = null;
   /**
-   * The layer a running commit stores: it is listed once its transaction completes, before the
-   * commit answers with its drawing, and must not be read back and drawn a second time.
+   * The layer a running commit stores: it is listed once its transaction completes, while the
+   * commit still draws it and joins it from memory, so the list's sync must leave it alone.
    */
   #committingId: string | null = null;
+  /** A layer the user asked to frame before it was drawn. */
+  #pendingZoom: string | null = null;
   #mapLayer = $state.raw<ImportedLayersLayer | null>(null);
 
   constructor(
@@ -314,16 +320,16 @@ export class ImportsState {
     } catch (error) {
       this.step = 'review';
       this.parseError = error instanceof Error ? error.message : String(error);
-      // The layer may be stored even though no drawing came back (the worker failed after).
+      // The layer may be stored even though the answer never came (the worker failed after).
       this.#committingId = null;
       void this.#syncRecords(new Set(this.layers.map((l) => l.id)));
       return null;
     } finally {
       this.commitProgress = null;
-      this.#committingId = null;
     }
-    const { result, drawing } = committed;
+    const { result } = committed;
     if (!result.ok) {
+      this.#committingId = null;
       this.step = 'review';
       this.lastCommit =
         result.kind === 'invalid'
@@ -335,14 +341,21 @@ export class ImportsState {
       // Losing the remembered mapping on a full disk costs a re-mapping next time, not data.
       await this.#repo.saveLayoutMapping(preview.table.layoutKey, preview.table.mapping);
     }
-    this.#resetWizard();
-    if (drawing && !this.records.has(result.layer.id)) {
-      this.records = new Map([...this.records, [result.layer.id, drawing]]);
-    } else if (!drawing) void this.#syncRecords(new Set(this.layers.map((l) => l.id)));
+    // The long-lived worker reads the stored layer back and cuts its tiles; the wizard closes
+    // once the layer can be drawn (and framed), not before.
+    try {
+      const drawing = await this.#engine.drawing(layerId);
+      this.records = new Map([...this.records, [layerId, drawing]]);
+    } catch {
+      // Stored all the same; the list's sync draws it again on its next change.
+    } finally {
+      this.#committingId = null;
+    }
     // A join made with seeds since replaced is made again with the new ones.
     if (committed.join && seeds && this.#seeds === seeds) {
-      this.joins = new Map([...this.joins, [result.layer.id, committed.join]]);
-    } else void this.#joinLayer(result.layer.id);
+      this.joins = new Map([...this.joins, [layerId, committed.join]]);
+    } else void this.#joinLayer(layerId);
+    this.#resetWizard();
     this.lastCommit = { kind: 'saved', layer: result.layer };
     return this.lastCommit;
   }
@@ -384,7 +397,13 @@ export class ImportsState {
 
   /** Frames a layer's records on the map; false when none has a position. */
   zoomTo(layerId: string): boolean {
-    return this.#mapLayer?.zoomTo(layerId) ?? false;
+    if (this.#mapLayer?.zoomTo(layerId)) return true;
+    // Listed but still being cut into tiles: framed as soon as it is drawn.
+    if (!this.records.has(layerId) && this.layers.some((l) => l.id === layerId)) {
+      this.#pendingZoom = layerId;
+      return true;
+    }
+    return false;
   }
 
   /** Opens a record's card (once its record is read), or closes it with null. */
@@ -446,6 +465,7 @@ export class ImportsState {
         void this.#app.map
           .mountImportedLayers({
             onRecordClick: (layerId, index) => void this.select({ layerId, index }),
+            tiles: this.#engine.tiles,
             onLayerDrawn: (layerId) => (this.drawn = new Set([...this.drawn, layerId])),
           })
           .then((mounted) => {
@@ -463,6 +483,11 @@ export class ImportsState {
           }),
         );
         layer.setHidden(this.hidden);
+        const pending = this.#pendingZoom;
+        if (pending !== null && this.records.has(pending)) {
+          this.#pendingZoom = null;
+          layer.zoomTo(pending);
+        }
       });
     });
     return () => {
@@ -489,7 +514,10 @@ export class ImportsState {
   async #syncRecords(ids: ReadonlySet<string>): Promise<void> {
     const kept = new Map([...this.records].filter(([id]) => ids.has(id)));
     const missing = [...ids].filter((id) => !kept.has(id) && id !== this.#committingId);
-    if (kept.size !== this.records.size) this.records = kept;
+    if (kept.size !== this.records.size) {
+      for (const id of this.records.keys()) if (!ids.has(id)) this.#engine.forget(id);
+      this.records = kept;
+    }
     for (const layerId of missing) {
       const drawing = await this.#engine.drawing(layerId);
       if (!this.layers.some((l) => l.id === layerId) || this.records.has(layerId)) continue;

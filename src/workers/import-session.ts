@@ -1,9 +1,9 @@
 /**
  * What the import worker does, as plain code: it parses a file and keeps every record, hands the
  * page only a summary (counts, the first records, findings, mapping) and pages of rejected rows,
- * writes the layer to IndexedDB itself on commit, and turns a stored layer into GeoJSON text the
- * map's own worker reads. A 200,000-row file so never crosses to the page as objects, whose
- * unpacking held the main thread for up to 0.7 s a slice.
+ * writes the layer to IndexedDB itself on commit, and cuts a stored layer into the vector tiles
+ * the map draws (layer-tiles.ts). A 200,000-row file so never crosses to the page as objects,
+ * whose unpacking held the main thread for up to 0.7 s a slice.
  *
  * It runs in the worker (src/workers/import.worker.ts) and, unchanged, in unit tests.
  */
@@ -27,6 +27,7 @@ import {
 import { recordFeatures } from '../map/imported-layers.layer.ts';
 import type { MuAtlasDb } from '../persistence/db.ts';
 import { ImportedLayersRepo, type LayerCommitResult } from '../persistence/imported-layers.repo.ts';
+import { LayerTiles } from './layer-tiles.ts';
 
 /** Records of the file the page receives for the wizard's preview table. */
 export const SUMMARY_RECORDS = 5;
@@ -61,30 +62,30 @@ export interface CommitProgress {
 }
 
 /**
- * A layer ready to draw: its features as GeoJSON text (MapLibre's worker fetches it by URL, so
- * neither the page nor postMessage handles the features), how many points, and its bounds.
+ * A layer ready to draw, as the page knows it: how many points and its bounds. Its tiles stay
+ * in the worker that drew it and are fetched one by one.
  */
 export interface LayerDrawing {
-  points: Blob;
-  shapes: Blob;
   pointCount: number;
   /** [west, south, east, north] of every record with geometry, or null when none has one. */
   bounds: [number, number, number, number] | null;
 }
 
 /**
- * A commit's outcome, with the drawing of the stored layer and its matches to the seeds' key
- * enterprises (both from memory, not re-read).
+ * A commit's outcome, with the stored layer's matches to the seeds' key enterprises (made from
+ * memory, not re-read). The long-lived worker draws the layer once it is listed.
  */
 export interface SessionCommit {
   result: LayerCommitResult;
-  drawing: LayerDrawing | null;
   /** Null when the commit failed or no seeds were given. */
   join: SeedJoin | null;
 }
 
-/** Builds the drawing of a layer's records. */
-export function layerDrawingOf(records: readonly ImportedRecord[]): LayerDrawing {
+/** Cuts a layer's records into tiles, and says how many points it has and where it lies. */
+export function layerDrawingOf(records: readonly ImportedRecord[]): {
+  drawing: LayerDrawing;
+  tiles: LayerTiles;
+} {
   const { points, shapes } = recordFeatures(records);
   const features = [...points.features, ...shapes.features];
   const bounds =
@@ -96,12 +97,9 @@ export function layerDrawingOf(records: readonly ImportedRecord[]): LayerDrawing
           number,
         ])
       : null;
-  const json = { type: 'application/geo+json' };
   return {
-    points: new Blob([JSON.stringify(points)], json),
-    shapes: new Blob([JSON.stringify(shapes)], json),
-    pointCount: points.features.length,
-    bounds,
+    drawing: { pointCount: points.features.length, bounds },
+    tiles: new LayerTiles(points, shapes),
   };
 }
 
@@ -155,20 +153,24 @@ export class ImportSession {
       { enteredBy: choice.enteredBy },
       (written, total) => onProgress?.({ written, total }),
     );
-    if (!result.ok) return { result, drawing: null, join: null };
+    if (!result.ok) return { result, join: null };
     const layerId = result.layer.id;
-    const records = preview.records.map((r, index) => ({ ...r, layerId, index }) as ImportedRecord);
-    const drawing = layerDrawingOf(records);
     const join = choice.seeds
-      ? joinSeedEnterprises(indexSeedEnterprises(choice.seeds), records)
+      ? joinSeedEnterprises(
+          indexSeedEnterprises(choice.seeds),
+          preview.records.map((r, index) => ({ ...r, layerId, index })),
+        )
       : null;
     this.#preview = null;
-    return { result, drawing, join };
+    return { result, join };
   }
 }
 
-/** Reads a stored layer's records and builds its drawing. */
-export async function storedLayerDrawing(db: MuAtlasDb, layerId: string): Promise<LayerDrawing> {
+/** Reads a stored layer's records and cuts them into tiles. */
+export async function storedLayerDrawing(
+  db: MuAtlasDb,
+  layerId: string,
+): Promise<{ drawing: LayerDrawing; tiles: LayerTiles }> {
   return layerDrawingOf(await new ImportedLayersRepo(db).records(layerId));
 }
 

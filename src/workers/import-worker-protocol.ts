@@ -9,6 +9,7 @@ import type {
   RejectedRow,
 } from '../domain/imports/import-preview.ts';
 import type { SeedEnterprise, SeedJoin } from '../domain/imports/seed-enterprise.join.ts';
+import type { ImportedTileLayer } from '../map/imported-layers.layer.ts';
 import type { MuAtlasDb } from '../persistence/db.ts';
 import {
   ImportSession,
@@ -20,6 +21,7 @@ import {
   type LayerDrawing,
   type SessionCommit,
 } from './import-session.ts';
+import type { LayerTiles } from './layer-tiles.ts';
 
 /** Every request, by operation. */
 export type ImportWorkerRequest =
@@ -27,6 +29,17 @@ export type ImportWorkerRequest =
   | { id: number; op: 'rejected'; offset: number; count: number }
   | { id: number; op: 'commit'; choice: LayerChoice }
   | { id: number; op: 'drawing'; layerId: string }
+  | {
+      id: number;
+      op: 'tile';
+      layerId: string;
+      layer: ImportedTileLayer;
+      z: number;
+      x: number;
+      y: number;
+    }
+  | { id: number; op: 'clusterZoom'; layerId: string; clusterId: number }
+  | { id: number; op: 'forget'; layerId: string }
   | { id: number; op: 'join'; layerId: string; seeds: SeedEnterprise[] };
 
 /** What each operation answers with. */
@@ -35,6 +48,10 @@ export interface ImportWorkerReplies {
   rejected: RejectedRow[];
   commit: SessionCommit;
   drawing: LayerDrawing;
+  /** Null for an empty tile or a layer not drawn here. */
+  tile: Uint8Array | null;
+  clusterZoom: number | null;
+  forget: null;
   join: SeedJoin;
 }
 
@@ -56,6 +73,8 @@ export function createImportHandler(
   now: () => number = () => performance.now(),
 ): (request: ImportWorkerRequest, post: (response: ImportWorkerResponse) => void) => Promise<void> {
   const session = new ImportSession();
+  /** The tiles of every layer drawn here, by layer id, until forgotten. */
+  const tiles = new Map<string, LayerTiles>();
   let db: MuAtlasDb | null = null;
   const database = () => (db ??= openDb());
   return async (request, post) => {
@@ -78,7 +97,17 @@ export function createImportHandler(
       } else if (request.op === 'commit') {
         value = await session.commit(database(), request.choice, onProgress);
       } else if (request.op === 'drawing') {
-        value = await storedLayerDrawing(database(), request.layerId);
+        const drawn = await storedLayerDrawing(database(), request.layerId);
+        tiles.set(request.layerId, drawn.tiles);
+        value = drawn.drawing;
+      } else if (request.op === 'tile') {
+        const { layer, z, x, y } = request;
+        value = tiles.get(request.layerId)?.tile(layer, z, x, y) ?? null;
+      } else if (request.op === 'clusterZoom') {
+        value = tiles.get(request.layerId)?.clusterExpansionZoom(request.clusterId) ?? null;
+      } else if (request.op === 'forget') {
+        tiles.delete(request.layerId);
+        value = null;
       } else value = await storedLayerJoin(database(), request.layerId, request.seeds);
       post({ id: request.id, type: 'done', value });
     } catch (error) {

@@ -1,6 +1,8 @@
 // Dexie's liveQuery stays silent unless a global indexedDB exists when Dexie loads.
 import 'fake-indexeddb/auto';
+import { VectorTile } from '@mapbox/vector-tile';
 import { strToU8 } from 'fflate';
+import { PbfReader } from 'pbf';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportProgress } from '../domain/imports/import-preview.ts';
 import { workerImportEngine } from '../state/imports-worker.ts';
@@ -47,7 +49,8 @@ describe('import worker protocol', () => {
     await handle(request, (r) => posted.push(r));
     const last = posted.at(-1);
     expect(last?.type).toBe('done');
-    const summary = last?.type === 'done' && 'recordCount' in last.value ? last.value : null;
+    const value = last?.type === 'done' ? last.value : null;
+    const summary = value && typeof value === 'object' && 'recordCount' in value ? value : null;
     expect(summary?.recordCount).toBe(20_000);
     expect(summary?.rejectedRowCount).toBe(1);
     expect(summary?.firstRecords.map((r) => r.fields['name'])).toEqual([
@@ -89,7 +92,7 @@ describe('import engine over the worker', () => {
     expect(await db.importedLayers.count()).toBe(0);
 
     const writes: CommitProgress[] = [];
-    const { result, drawing, join } = await parsed.commit(
+    const { result, join } = await parsed.commit(
       {
         layerId: 'list',
         name: '列表',
@@ -102,25 +105,38 @@ describe('import engine over the worker', () => {
     expect(result).toMatchObject({ ok: true, layer: { name: '列表', recordCount: n } });
     expect(writes.at(-1)).toEqual({ written: n, total: n });
     expect(await storedRecordCount(db)).toBe(n);
-    expect(drawing?.pointCount).toBe(n);
-    expect(drawing?.bounds).toEqual([120.1, 30.9, 120.1, 30.9]);
     // The commit matched the records to the seeds from memory: 企业7 is record 7.
     expect(join?.matchedCount).toBe(1);
     expect([...(join?.matches.keys() ?? [])]).toEqual([7]);
 
-    // A stored layer read back by the long-lived worker draws the same.
-    const stored = await engine.drawing('list');
-    expect(stored.pointCount).toBe(n);
-    const points = JSON.parse(await stored.points.text()) as {
-      features: Array<{ id: number; properties: Record<string, unknown> }>;
-    };
-    // Each point carries its index (for clicks) and nothing else the page would unpack again.
-    expect(points.features[n - 1]).toEqual({
-      type: 'Feature',
-      id: n - 1,
-      geometry: { type: 'Point', coordinates: [120.1, 30.9] },
-      properties: { index: n - 1 },
-    });
+    // The long-lived worker reads the stored layer back and cuts it into tiles.
+    const drawing = await engine.drawing('list');
+    expect(drawing).toEqual({ pointCount: n, bounds: [120.1, 30.9, 120.1, 30.9] });
+    // Every point lies at 120.1 E 30.9 N, so in one tile at zoom 14 (Web Mercator tiling).
+    const lat = (30.9 * Math.PI) / 180;
+    const x = Math.floor(((120.1 + 180) / 360) * 2 ** 14);
+    const y = Math.floor(((1 - Math.asinh(Math.tan(lat)) / Math.PI) / 2) * 2 ** 14);
+    const bytes = await engine.tiles.tile('list', 'points', 14, x, y);
+    const layer = new VectorTile(new PbfReader(bytes ?? new Uint8Array())).layers['points'];
+    expect(layer?.length).toBe(n);
+    const indices = Array.from({ length: layer?.length ?? 0 }, (_, i) => layer?.feature(i));
+    expect(new Set(indices.map((f) => f?.properties['index']))).toEqual(
+      new Set(Array.from({ length: n }, (_, i) => i)),
+    );
+    expect(indices.every((f) => f?.id === f?.properties['index'])).toBe(true);
+    const clustered = await engine.tiles.tile('list', 'points', 10, x >> 4, y >> 4);
+    const cluster = new VectorTile(new PbfReader(clustered ?? new Uint8Array())).layers['points'];
+    expect(cluster?.length).toBe(1);
+    const clusterProps = cluster?.feature(0).properties;
+    expect(clusterProps?.['point_count']).toBe(n);
+    expect(
+      await engine.tiles.clusterExpansionZoom('list', Number(clusterProps?.['cluster_id'])),
+    ).toBeGreaterThan(10);
+    // Nothing there, and nothing for a layer forgotten.
+    expect(await engine.tiles.tile('list', 'points', 14, x + 5, y)).toBeNull();
+    expect(await engine.tiles.tile('list', 'shapes', 14, x, y)).toBeNull();
+    engine.forget('list');
+    expect(await engine.tiles.tile('list', 'points', 14, x, y)).toBeNull();
     parsed.dispose();
     engine.dispose();
   });

@@ -227,7 +227,8 @@ describe('a large file', () => {
         name: zh.wizard.commit.replace('{count}', LARGE_ROWS.toLocaleString('zh-CN')),
       })
       .click();
-    await page.locator('[data-layer-id]').waitFor({ timeout: 60_000 });
+    // Listed once stored; drawn once MapLibre has the layer's tiles in view.
+    await page.locator('[data-layer-id][data-drawn]').waitFor({ timeout: 60_000 });
     await waitForMapIdle(page);
     const committedMs = Date.now() - commitStarted;
     const commitTasks = (await longTasks()).slice(before + parseTasks.length);
